@@ -1,0 +1,41 @@
+// Prints the size of what `npm run build` wrote: raw, minified (the build is minified) and gzip, per entry.
+// Budgets (design.md): CDN bundle with every element ≤ 50 KiB gzip.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const dist = new URL('../dist/', import.meta.url).pathname;
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+function row(label, files) {
+  const raw = files.reduce((s, f) => s + statSync(f).size, 0);
+  const zipped = files.reduce((s, f) => s + gz(f), 0);
+  console.log(`${label.padEnd(44)} ${kib(raw).padStart(10)} min  ${kib(zipped).padStart(10)} gzip`);
+  return zipped;
+}
+
+const js = (dir) => readdirSync(dir).filter((f) => f.endsWith('.js')).map((f) => join(dir, f));
+console.log('bundle sizes (minified; gzip level 9)');
+const cdn = row('dist/cdn/so-licence-kit.js (everything, Lit included)', [join(dist, 'cdn/so-licence-kit.js')]);
+const locales = js(join(dist, 'cdn/locales'));
+for (const f of locales) row(`  lazy: cdn/locales/${f.split('/').pop()}`, [f]);
+
+// An element-only entry: its own file plus the shared chunks it imports (Lit stays external in dist/).
+const imported = (file, seen = new Set()) => {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const src = readFileSync(file, 'utf8');
+  for (const m of src.matchAll(/(?:^|[;\n])\s*import\s*(?:[^'"]*from\s*)?["'](\.[^"']+)["']/g)) {
+    imported(join(file, '..', m[1]), seen);
+  }
+  return seen;
+};
+for (const entry of readdirSync(dist).filter((f) => /^so-.*\.js$/.test(f) || f === 'index.js').sort()) {
+  row(`dist/${entry} + its chunks (Lit external)`, [...imported(join(dist, entry))]);
+}
+const budget = 50 * 1024;
+if (cdn > budget) {
+  console.error(`CDN bundle ${kib(cdn)} gzip is over the ${kib(budget)} budget`);
+  process.exit(1);
+}

@@ -1,0 +1,133 @@
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { getLicenses } from '../../api/endpoints.js';
+import type { ExtendedLicenseInfo, LicenseInfo, WallDate } from '../../api/schemas.js';
+import { KitElement } from '../../core/kit-element.js';
+import { Resource } from '../../core/resource.js';
+import { renderResource } from '../../core/states.js';
+import { daysFromToday, formatDate, formatRelativeDays, wallTime } from '../../core/format.js';
+import { styles } from './owner-info.styles.js';
+
+/** How close a licence is to its end. */
+export type ExpiryStatus =
+  | { kind: 'unlimited' }
+  | { kind: 'valid'; expiry: WallDate }
+  | { kind: 'expiring'; expiry: WallDate }
+  | { kind: 'expired'; expiry: WallDate; grace: WallDate | null };
+
+const WARNING_DAYS = 30;
+
+/** Expired once `ExpiryDate` passed; expiring from `AdminWarningDate`, or 30 days before expiry when it is empty. */
+export function expiryStatus(info: LicenseInfo, now = new Date()): ExpiryStatus {
+  const expiry = info.ExpiryDate;
+  if (!expiry) return { kind: 'unlimited' };
+  if (daysFromToday(expiry, now) < 0) {
+    const grace = info.GraceDate && wallTime(info.GraceDate) > wallTime(expiry) ? info.GraceDate : null;
+    return { kind: 'expired', expiry, grace };
+  }
+  const warnFrom = info.AdminWarningDate
+    ? daysFromToday(info.AdminWarningDate, now) <= 0
+    : daysFromToday(expiry, now) <= WARNING_DAYS;
+  return { kind: warnFrom ? 'expiring' : 'valid', expiry };
+}
+
+/**
+ * The licence owner's company, serial number and — when the licence is time-limited — its expiry date, with a
+ * warning as the date nears and an alert once it has passed.
+ *
+ * @summary Licence owner information.
+ * @fires so-load - Data arrived and rendered. `detail: { source: 'License' }`
+ * @fires so-error - Loading failed. `detail: { kind, status?, message }`
+ * @csspart card - The owner card.
+ * @csspart facts - The list of facts.
+ * @csspart company - The company name.
+ * @csspart warning - The "expires soon" line (`role="status"`).
+ * @csspart expired - The "expired" line (`role="alert"`).
+ * @csspart state - Loading, empty, error and forbidden states.
+ * @csspart retry - The *Try again* button.
+ */
+export class SoOwnerInfo extends KitElement {
+  static override styles = [KitElement.styles, styles];
+
+  /** The licence owner to show (`OwnerName` in E1), e.g. `SUPEROFFICE` or a third-party add-on's code. */
+  @property() owner = 'SUPEROFFICE';
+
+  /** @internal */
+  private readonly licences = new Resource(this, {
+    source: 'License',
+    localized: true,
+    args: () => [this.owner] as const,
+    load: ([owner], { config, signal, fresh }) =>
+      getLicenses(config, { signal, fresh }).then(
+        (all): ExtendedLicenseInfo | null => all.find((o) => o.Current.OwnerName === owner) ?? null,
+      ),
+    isEmpty: (owner) => owner === null,
+  });
+
+  /** Loads the data again, bypassing answers shared with other elements. */
+  refresh(): Promise<void> {
+    return this.licences.refresh();
+  }
+
+  override render() {
+    return renderResource(
+      this.licences,
+      {
+        failed: msg('Could not load the licence information.', { id: 'owner.failed' }),
+        empty: msg(str`There is no licence information for ${this.owner}.`, { id: 'owner.empty' }),
+        forbidden: msg('You do not have access to licence information.', { id: 'licence.forbidden' }),
+      },
+      (owner) => this.renderOwner(owner!.Current),
+    );
+  }
+
+  /** @internal */
+  private renderOwner(info: LicenseInfo) {
+    const status = expiryStatus(info);
+    return html`<section class="card" part="card" aria-label=${info.OwnerDescription || info.OwnerName}>
+      <dl part="facts">
+        <div>
+          <dt>${msg('Company', { id: 'owner.company' })}</dt>
+          <dd class="company" part="company">${info.CompanyName}</dd>
+        </div>
+        <div>
+          <dt>${msg('Serial number', { id: 'owner.serial' })}</dt>
+          <dd>${info.SerialNr}</dd>
+        </div>
+        ${status.kind === 'unlimited'
+          ? nothing
+          : html`<div>
+              <dt>${msg('Expiry date', { id: 'owner.expiry' })}</dt>
+              <dd><time datetime=${status.expiry}>${formatDate(status.expiry)}</time></dd>
+            </div>`}
+      </dl>
+      ${this.renderStatus(status)}
+    </section>`;
+  }
+
+  /** @internal */
+  private renderStatus(status: ExpiryStatus) {
+    if (status.kind === 'expiring') {
+      const date = formatDate(status.expiry);
+      const relative = formatRelativeDays(status.expiry);
+      return html`<p class="notice warning" part="warning" role="status">
+        ${msg(str`The licence expires on ${date} (${relative}).`, {
+          id: 'owner.expiring',
+        })}
+      </p>`;
+    }
+    if (status.kind === 'expired') {
+      const date = formatDate(status.expiry);
+      const grace = status.grace ? formatDate(status.grace) : '';
+      return html`<p class="notice error" part="expired" role="alert">
+        ${status.grace
+          ? msg(str`The licence expired on ${date}. It keeps working until ${grace}; renew it before then.`, {
+              id: 'owner.expired-grace',
+            })
+          : msg(str`The licence expired on ${date}. Renew it to continue.`, { id: 'owner.expired' })}
+      </p>`;
+    }
+    return nothing;
+  }
+}

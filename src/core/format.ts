@@ -1,0 +1,111 @@
+/**
+ * Every date and number the kit shows goes through here, formatted for the current locale with `Intl`.
+ * Dates are wall-clock values (the server's `YYYY-MM-DDTHH:mm:ss` without offset): they are formatted in UTC from
+ * their own fields, so a viewer's time zone never shifts them.
+ */
+import { getLocale } from '../localization.js';
+import type { WallDate } from '../api/schemas.js';
+
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(
+  key: string,
+  make: (locale: string) => T,
+): T {
+  const locale = getLocale();
+  const k = `${locale}|${key}`;
+  let f = cache.get(k) as T | undefined;
+  if (!f) cache.set(k, (f = make(locale)));
+  return f;
+}
+
+/** A wall-clock date as epoch milliseconds of the same fields in UTC. */
+export function wallTime(date: WallDate): number {
+  const [d, t = '00:00:00'] = date.split('T');
+  const [y, mo, da] = d.split('-').map(Number);
+  const [h, mi, s] = t.split(':').map(Number);
+  return Date.UTC(y, mo - 1, da, h, mi, s || 0);
+}
+
+/** The viewer's current wall-clock time on the same scale as `wallTime()`. */
+export function wallNow(now = new Date()): number {
+  return Date.UTC(now.getFullYear(), now.getMonth(), now.getDate(), now.getHours(), now.getMinutes(), now.getSeconds());
+}
+
+const DAY = 86_400_000;
+
+/** Whole calendar days from today to `date` (negative when past). */
+export function daysFromToday(date: WallDate, now = new Date()): number {
+  const startOf = (ms: number) => Math.floor(ms / DAY);
+  return startOf(wallTime(date)) - startOf(wallNow(now));
+}
+
+/** `12 March 2027` style; `''` for no date. */
+export function formatDate(date: WallDate | null | undefined): string {
+  if (!date) return '';
+  return cached('date', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'long', timeZone: 'UTC' })).format(wallTime(date));
+}
+
+/** Date and time, short; `''` for no date. */
+export function formatDateTime(date: WallDate | null | undefined): string {
+  if (!date) return '';
+  return cached(
+    'datetime',
+    (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }),
+  ).format(wallTime(date));
+}
+
+/** Machine-readable value for `<time datetime>`. */
+export const isoDate = (date: WallDate): string => date;
+
+/** A month `YYYY-MM` as "Mar 2027" (or "March 2027" with `long`). */
+export function formatMonth(month: string, long = false): string {
+  const [y, m] = month.split('-').map(Number);
+  return cached(long ? 'month-long' : 'month', (l) =>
+    new Intl.DateTimeFormat(l, { month: long ? 'long' : 'short', year: 'numeric', timeZone: 'UTC' }),
+  ).format(Date.UTC(y, m - 1, 1));
+}
+
+/** "in 20 days", "3 days ago", "today", "tomorrow". */
+export function formatRelativeDays(date: WallDate, now = new Date()): string {
+  return cached('relative', (l) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' })).format(
+    daysFromToday(date, now),
+    'day',
+  );
+}
+
+/** A grouped integer or decimal. */
+export function formatNumber(value: number, maximumFractionDigits = 0): string {
+  return cached(`number-${maximumFractionDigits}`, (l) => new Intl.NumberFormat(l, { maximumFractionDigits })).format(
+    value,
+  );
+}
+
+/** A share 0…1 as a percentage. */
+export function formatPercent(share: number): string {
+  return cached('percent', (l) => new Intl.NumberFormat(l, { style: 'percent', maximumFractionDigits: 0 })).format(
+    share,
+  );
+}
+
+const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte', 'petabyte'] as const;
+
+/** Bytes in the largest fitting unit (1024-based), e.g. "4.2 GB". */
+export function formatBytes(bytes: number): string {
+  let value = Math.abs(bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  return cached(
+    `bytes-${unit}-${digits}`,
+    (l) =>
+      new Intl.NumberFormat(l, {
+        style: 'unit',
+        unit: BYTE_UNITS[unit],
+        unitDisplay: 'short',
+        maximumFractionDigits: digits,
+      }),
+  ).format(Math.sign(bytes) * value);
+}

@@ -1,0 +1,113 @@
+import { LitElement, type CSSResultGroup } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume, ContextRoot } from '@lit/context';
+import { localized } from '@lit/localize';
+import {
+  configContext,
+  configGeneration,
+  onConfigChange,
+  resolveConfig,
+  type KitConfig,
+  type ResolvedConfig,
+} from '../api/config.js';
+import { followDocumentLanguage } from '../localization.js';
+import { VERSION } from '../version.js';
+import { tokens } from './tokens.js';
+
+/**
+ * What every element of the kit shares: configuration (attribute → `<so-provider>` → `configure()` → default),
+ * locale updates, the design tokens and a typed `emit()`.
+ *
+ * @cssprop [--so-font-family=system-ui] - Font family.
+ * @cssprop [--so-font-size=0.875rem] - Base font size.
+ * @cssprop [--so-space=0.5rem] - Spacing unit.
+ * @cssprop [--so-radius=6px] - Corner radius.
+ * @cssprop [--so-color-surface=#ffffff] - Background (dark: #161b22).
+ * @cssprop [--so-color-surface-raised=#f5f7fa] - Raised background: headers, states (dark: #1f2630).
+ * @cssprop [--so-color-text=#1d2330] - Text (dark: #e6edf3).
+ * @cssprop [--so-color-text-muted=#556070] - Secondary text (dark: #9aa7b5).
+ * @cssprop [--so-color-border=#8a96a8] - Borders (dark: #5b6778).
+ * @cssprop [--so-color-accent=#0b5fb0] - Accent: links, bars, primary buttons (dark: #5ca8f5).
+ * @cssprop [--so-color-on-accent=#ffffff] - Text on the accent colour (dark: #0d1117).
+ * @cssprop [--so-color-focus=#0b5fb0] - Focus ring (dark: #7dbaf7).
+ * @cssprop [--so-color-warning-surface=#fff4d6] - Warning background (dark: #3d2e05).
+ * @cssprop [--so-color-warning-text=#6b4a00] - Warning text (dark: #f3d27a).
+ * @cssprop [--so-color-danger-surface=#fde7e9] - Error background (dark: #45171b).
+ * @cssprop [--so-color-danger-text=#a4161a] - Error text (dark: #ffa8ad).
+ * @cssprop [--so-color-success=#1f7a3f] - Success (dark: #5fd08a).
+ * @cssprop [--so-color-track=#e3e8ef] - Track of bars and charts (dark: #2c3541).
+ */
+@localized()
+export class KitElement extends LitElement {
+  static override styles: CSSResultGroup = [tokens];
+
+  /** @internal The kit version that defined this class; read by the guarded `define()`. */
+  static readonly kitVersion = VERSION;
+
+  /** Web API root including `/api/v1` for this element; overrides `<so-provider>` and `configure()`. */
+  @property({ attribute: 'api-base' }) apiBase = '';
+
+  /** `dark` or `light` forces a theme; otherwise an ancestor's `theme` or the system setting decides. */
+  @property({ reflect: true }) theme?: 'dark' | 'light';
+
+  /** @internal Configuration from the nearest `<so-provider>`. */
+  @consume({ context: configContext, subscribe: true })
+  @state()
+  protected provided?: KitConfig;
+
+  /** @internal */
+  private stopListening?: () => void;
+  /** @internal */
+  private resolved?: { key: unknown[]; config: ResolvedConfig };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    followDocumentLanguage();
+    this.stopListening = onConfigChange(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopListening?.();
+  }
+
+  /** @internal The configuration this element's requests use; a new object only when something changed. */
+  get config(): ResolvedConfig {
+    const key = [this.apiBase, this.provided, configGeneration()];
+    if (!this.resolved || key.some((k, i) => k !== this.resolved!.key[i])) {
+      this.resolved = { key, config: resolveConfig(this.apiBase, this.provided) };
+    }
+    return this.resolved.config;
+  }
+
+  /** @internal Dispatches a typed, bubbling, composed event. */
+  emit<K extends keyof HTMLElementEventMap>(
+    type: K,
+    detail: HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never,
+  ): boolean {
+    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: false }));
+  }
+}
+
+let warnedVersion: string | undefined;
+let contextRoot: ContextRoot | undefined;
+
+/**
+ * Registers `tag` unless it is registered already: loading the kit twice on a page (two micro-frontends) never
+ * throws; a different version owning the tag gives one console warning for the page.
+ */
+export function define(tag: string, ctor: CustomElementConstructor & { kitVersion?: string }): void {
+  // Elements that connect before their <so-provider> upgrades get its configuration once it does.
+  if (!contextRoot) (contextRoot = new ContextRoot()).attach(document.documentElement);
+  const existing = customElements.get(tag) as (CustomElementConstructor & { kitVersion?: string }) | undefined;
+  if (!existing) {
+    customElements.define(tag, ctor);
+    return;
+  }
+  if (existing.kitVersion !== ctor.kitVersion && warnedVersion === undefined) {
+    warnedVersion = existing.kitVersion ?? 'unknown';
+    console.warn(
+      `so-licence-kit ${ctor.kitVersion}: <${tag}> is already defined by version ${warnedVersion}; keeping that one.`,
+    );
+  }
+}

@@ -1,0 +1,129 @@
+import type { ReactiveController } from 'lit';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import type { ResolvedConfig } from '../api/config.js';
+import { configGeneration } from '../api/config.js';
+import { isAbort, toApiError, type ApiError } from '../api/errors.js';
+import { getLocale } from '../localization.js';
+import type { KitElement } from './kit-element.js';
+
+/** The five states of design.md, plus `idle` for a lazy resource not asked for yet. */
+export type ResourceState = 'idle' | 'loading' | 'loaded' | 'empty' | 'error' | 'forbidden';
+
+/** What a load function gets besides its own arguments. */
+export interface LoadContext {
+  config: ResolvedConfig;
+  signal: AbortSignal;
+  /** True for `refresh()` and *Try again*: bypass shared answers. */
+  fresh: boolean;
+}
+
+export interface ResourceOptions<T, A extends readonly unknown[]> {
+  /** `detail.source` of `so-load`. */
+  source: string;
+  /** The element's own inputs; a change reloads (and aborts the run in flight). */
+  args?: () => A;
+  load: (args: A, context: LoadContext) => Promise<T>;
+  /** Whether a loaded value counts as empty. */
+  isEmpty?: (value: T) => boolean;
+  /** The server localizes this data: reload when the locale changes. */
+  localized?: boolean;
+  /** A lazy resource loads only once this says yes. */
+  enabled?: () => boolean;
+}
+
+/** Waits until the current task ends, so a `configure()` in the same task is seen before the first request. */
+const afterCurrentTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * One element's data: loads through `src/api/`, aborts on disconnect and on input change, ignores stale answers,
+ * exposes the five states, retries, and emits `so-load` / `so-error` from its host.
+ */
+export class Resource<T, A extends readonly unknown[] = []> implements ReactiveController {
+  /** @internal */
+  private readonly task: Task<readonly unknown[], T>;
+  /** @internal */
+  private fresh = false;
+
+  constructor(
+    private readonly host: KitElement,
+    private readonly options: ResourceOptions<T, A>,
+  ) {
+    host.addController(this);
+    this.task = new Task(host, {
+      args: () => [
+        this.options.enabled?.() ?? true,
+        configGeneration(),
+        this.host.config,
+        this.options.localized ? getLocale() : '',
+        ...(this.options.args?.() ?? []),
+      ],
+      task: async ([enabled, , config, , ...args], { signal }) => {
+        if (!enabled) return initialState;
+        await afterCurrentTask();
+        signal.throwIfAborted();
+        const fresh = this.fresh;
+        this.fresh = false;
+        return this.options.load(args as unknown as A, { config: config as ResolvedConfig, signal, fresh });
+      },
+      onComplete: () => void this.afterRender(() => this.host.emit('so-load', { source: this.options.source })),
+      onError: (error) => {
+        if (!isAbort(error)) void this.afterRender(() => this.host.emit('so-error', toApiError(error).toDetail()));
+      },
+    });
+  }
+
+  private async afterRender(fn: () => void): Promise<void> {
+    await this.host.updateComplete;
+    fn();
+  }
+
+  hostConnected(): void {
+    // A run aborted by an earlier disconnect starts again.
+    if (this.task.status === TaskStatus.ERROR && isAbort(this.task.error)) void this.task.run();
+  }
+
+  hostDisconnected(): void {
+    this.task.abort(new DOMException('The element was disconnected.', 'AbortError'));
+  }
+
+  /** The current state. */
+  get state(): ResourceState {
+    switch (this.task.status) {
+      case TaskStatus.INITIAL:
+        return this.options.enabled && !this.options.enabled() ? 'idle' : 'loading';
+      case TaskStatus.PENDING:
+        return 'loading';
+      case TaskStatus.COMPLETE:
+        return this.options.isEmpty?.(this.task.value as T) ? 'empty' : 'loaded';
+      default:
+        if (isAbort(this.task.error)) return 'loading';
+        return this.error?.kind === 'forbidden' ? 'forbidden' : 'error';
+    }
+  }
+
+  /** The last loaded value (kept while a reload runs). */
+  get value(): T | undefined {
+    return this.task.value;
+  }
+
+  /** The last failure, as an `ApiError`. */
+  get error(): ApiError | undefined {
+    const e = this.task.error;
+    return e === undefined || isAbort(e) ? undefined : toApiError(e);
+  }
+
+  /** Loads again, bypassing shared answers. */
+  refresh(): Promise<void> {
+    this.fresh = true;
+    return this.task.run();
+  }
+
+  /** Resolves when the current run has finished (with any outcome). */
+  async settled(): Promise<void> {
+    try {
+      await this.task.taskComplete;
+    } catch {
+      // the state says what happened
+    }
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * so-licence-kit: SuperOffice CRM's Licences screen as standalone web components.
+ * Importing this module defines every element (guarded: loading the kit twice never throws).
+ */
+import './components/provider/define.js';
+import './components/owner-info/define.js';
+
+export { configure, type AuthConfig, type KitConfig } from './api/config.js';
+export { ApiError, type ApiErrorKind } from './api/errors.js';
+export { getLocale, setLocale, type Locale } from './localization.js';
+export { VERSION } from './version.js';
+export type * from './events.js';
+export type {
+  ExtendedLicenseInfo,
+  ExtendedModuleLicense,
+  LicenseInfo,
+  ModuleLicense,
+  DatabaseInfo,
+  MeteredServicesReport,
+  SystemEventRow,
+  UserRow,
+  LicenseOwner,
+} from './api/schemas.js';
+export { SoProvider } from './components/provider/provider.js';
+export { SoOwnerInfo } from './components/owner-info/owner-info.js';

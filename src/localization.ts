@@ -1,0 +1,64 @@
+/**
+ * The kit's one `configureLocalization`. The locale is page-wide (Lit's localize is): `setLocale()` switches every
+ * element; until it is called, the kit follows `<html lang>` and its changes.
+ */
+import { configureLocalization } from '@lit/localize';
+import { allLocales, sourceLocale, targetLocales } from './generated/locale-codes.js';
+
+export type Locale = (typeof allLocales)[number];
+
+// Static map (not a template-literal import) so Vite, WTR/esbuild and Storybook all resolve it; one chunk per locale.
+const loaders = {
+  da: () => import('./generated/locales/da.js'),
+  de: () => import('./generated/locales/de.js'),
+  nb: () => import('./generated/locales/nb.js'),
+  nl: () => import('./generated/locales/nl.js'),
+  sv: () => import('./generated/locales/sv.js'),
+} satisfies Record<(typeof targetLocales)[number], () => Promise<unknown>>;
+
+const localization = configureLocalization({
+  sourceLocale,
+  targetLocales,
+  loadLocale: (locale) => loaders[locale as keyof typeof loaders](),
+});
+
+/** The current UI locale. */
+export const getLocale = (): Locale => localization.getLocale() as Locale;
+
+/** Maps a language tag to a kit locale: `nb-NO` → `nb`, `no`/`nn` → `nb`, `de-AT` → `de`; `undefined` if none fits. */
+export function toKitLocale(tag: string | null | undefined): Locale | undefined {
+  const lang = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  const mapped = lang === 'no' || lang === 'nn' ? 'nb' : lang;
+  return (allLocales as readonly string[]).includes(mapped) ? (mapped as Locale) : undefined;
+}
+
+let explicit = false;
+let following = false;
+
+function apply(locale: Locale): Promise<void> {
+  return locale === getLocale() ? Promise.resolve() : localization.setLocale(locale);
+}
+
+/**
+ * Switches every element of the kit to `locale` (da, de, en, nl, nb, sv; `no` is accepted as nb) and stops following
+ * `<html lang>`. Resolves once the translations are loaded and elements re-render. An unknown locale falls back to
+ * English with a console warning.
+ */
+export function setLocale(locale: string): Promise<void> {
+  const kit = toKitLocale(locale);
+  if (!kit) console.warn(`so-licence-kit: unknown locale "${locale}"; using English.`);
+  explicit = true;
+  return apply(kit ?? sourceLocale);
+}
+
+/** Starts following `<html lang>` (once; called when the first element connects). */
+export function followDocumentLanguage(): void {
+  if (following || typeof document === 'undefined') return;
+  following = true;
+  const root = document.documentElement;
+  const sync = () => {
+    if (!explicit) void apply(toKitLocale(root.lang) ?? sourceLocale).catch(() => undefined);
+  };
+  new MutationObserver(sync).observe(root, { attributes: true, attributeFilter: ['lang'] });
+  sync();
+}
