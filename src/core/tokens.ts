@@ -34,20 +34,27 @@ const dark: typeof light = {
   track: '#2c3541',
 };
 const palette = (colors: typeof light, scheme: 'light' | 'dark') =>
-  unsafeCSS(
-    Object.entries(colors)
-      .map(([name, value]) => `--_${name}: var(--so-color-${name}, ${value});`)
-      .join('\n') + `color-scheme: ${scheme};`,
-  );
+  Object.entries(colors)
+    .map(([name, value]) => `--_${name}: var(--so-color-${name}, ${value});`)
+    .join(' ') + ` color-scheme: ${scheme};`;
+
+/** The colour variables: light by default, dark by system setting or by `theme` on the element or an ancestor. */
+const themes = unsafeCSS(`
+  :host { ${palette(light, 'light')} }
+  @media (prefers-color-scheme: dark) { :host(:not([theme='light'])) { ${palette(dark, 'dark')} } }
+  :host-context([theme='light']) { ${palette(light, 'light')} }
+  :host-context([theme='dark']) { ${palette(dark, 'dark')} }
+`);
 
 /**
  * Design tokens. Hosts theme the kit by setting `--so-*` custom properties on any ancestor; each element reads
  * them with light defaults, and dark defaults under `theme="dark"` (on the element or an ancestor) or
  * `prefers-color-scheme: dark` (unless `theme="light"`).
  */
-export const tokens = css`
+export const tokens = [
+  themes,
+  css`
   :host {
-    ${palette(light, 'light')}
     --_font: var(--so-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_font-size: var(--so-font-size, 0.875rem);
     --_space: var(--so-space, 0.5rem);
@@ -59,20 +66,6 @@ export const tokens = css`
     font-family: var(--_font);
     font-size: var(--_font-size);
     line-height: 1.45;
-  }
-
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      ${palette(dark, 'dark')}
-    }
-  }
-
-  :host-context([theme='light']) {
-    ${palette(light, 'light')}
-  }
-
-  :host-context([theme='dark']) {
-    ${palette(dark, 'dark')}
   }
 
   :host([hidden]) {
@@ -185,4 +178,5 @@ export const tokens = css`
       animation: none;
     }
   }
-`;
+`,
+];
