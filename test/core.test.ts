@@ -50,7 +50,7 @@ describe('format', () => {
     expect(formatRelativeDays('2027-02-26T00:00:00', now)).to.equal('3 days ago');
     expect(formatRelativeDays('2027-03-02T00:00:00', now)).to.equal('tomorrow');
     await setLocale('nb');
-    expect(formatRelativeDays('2027-03-21T00:00:00', now)).to.equal('om 20 dager');
+    expect(formatRelativeDays('2027-03-21T00:00:00', now)).to.match(/^om 20 (dager|døgn)$/);
   });
 });
 

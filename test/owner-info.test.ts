@@ -127,6 +127,8 @@ describe('<so-owner-info>', () => {
     expect(part(a, 'warning')).not.to.equal(null);
     setScenario('expired');
     const b = await loaded(await fixture<SoOwnerInfo>(html`<so-owner-info></so-owner-info>`));
+    expect(part(b, 'warning'), 'the answer is shared until refresh()').not.to.equal(null);
+    await b.refresh();
     await waitUntil(() => part(b, 'expired'), 'expired alert');
   });
 

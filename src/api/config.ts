@@ -31,6 +31,7 @@ export interface ResolvedConfig {
 
 export const DEFAULT_API_BASE = '/api/v1';
 export const DEFAULT_TIMEOUT = 15000;
+const DEFAULT_AUTH: AuthConfig = Object.freeze({ mode: 'session' });
 
 /** Context that `<so-provider>` provides to the elements inside it. */
 export const configContext = createContext<KitConfig | undefined>(Symbol.for('so-licence-kit/config'));
@@ -71,7 +72,7 @@ export function setGlobalConfig(config: KitConfig): void {
 export function resolveConfig(elementApiBase: string | undefined, provided: KitConfig | undefined): ResolvedConfig {
   return {
     apiBase: elementApiBase || provided?.apiBase || globalConfig.apiBase || DEFAULT_API_BASE,
-    auth: provided?.auth ?? globalConfig.auth ?? { mode: 'session' },
+    auth: provided?.auth ?? globalConfig.auth ?? DEFAULT_AUTH,
     fetch: provided?.fetch ?? globalConfig.fetch,
     timeout: provided?.timeout ?? globalConfig.timeout ?? DEFAULT_TIMEOUT,
   };

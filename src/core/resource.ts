@@ -43,6 +43,8 @@ export class Resource<T, A extends readonly unknown[] = []> implements ReactiveC
   private readonly task: Task<readonly unknown[], T>;
   /** @internal */
   private fresh = false;
+  /** @internal A run that found its host disconnected. */
+  private skipped = false;
 
   constructor(
     private readonly host: KitElement,
@@ -61,6 +63,11 @@ export class Resource<T, A extends readonly unknown[] = []> implements ReactiveC
         if (!enabled) return initialState;
         await afterCurrentTask();
         signal.throwIfAborted();
+        // A disconnected element may still update (a config change reached it on its way out): load on reconnect.
+        if (!this.host.isConnected) {
+          this.skipped = true;
+          return initialState;
+        }
         const fresh = this.fresh;
         this.fresh = false;
         return this.options.load(args as unknown as A, { config: config as ResolvedConfig, signal, fresh });
@@ -78,8 +85,11 @@ export class Resource<T, A extends readonly unknown[] = []> implements ReactiveC
   }
 
   hostConnected(): void {
-    // A run aborted by an earlier disconnect starts again.
-    if (this.task.status === TaskStatus.ERROR && isAbort(this.task.error)) void this.task.run();
+    // A run aborted or skipped by an earlier disconnect starts again.
+    if (this.skipped || (this.task.status === TaskStatus.ERROR && isAbort(this.task.error))) {
+      this.skipped = false;
+      void this.task.run();
+    }
   }
 
   hostDisconnected(): void {

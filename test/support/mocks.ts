@@ -20,7 +20,8 @@ export function useMockBackend(): void {
     clearSharedAnswers();
     await setLocale('en');
   });
-  after(() => worker.stop());
+  // Not awaited: msw's stop() waits for requests in flight, and the loading-state tests leave one pending forever.
+  after(() => void worker.stop());
 }
 
 /** The element's shadow root. */

@@ -1,0 +1,85 @@
+// Serves the kit's msw handlers over a real HTTP port (for `vite preview`, e2e runs, benchmarks and manual checks).
+// msw 3 dropped `handleRequest`, which @mswjs/http-middleware needs, so this uses msw's public getResponse().
+//
+//   npm run mock-api                       # http://127.0.0.1:9090/api/v1/License
+//   SCENARIO=expiring PORT=9191 npm run mock-api
+//   curl 'http://127.0.0.1:9090/api/v1/License?scenario=forbidden'   # switches the scenario for all later requests
+import { installNode20Polyfills } from './node20-polyfills.mjs';
+import http from 'node:http';
+import { getResponse } from 'msw';
+import { createHandlers, errorResponse } from '../src/mocks/handlers.js';
+import { isScenario, scenarios, type Scenario } from '../src/mocks/scenarios.js';
+
+installNode20Polyfills(); // msw 3 uses Promise.withResolvers (Node >= 22) in some paths
+
+const port = Number(process.env.PORT ?? 9090);
+const host = process.env.HOST ?? '127.0.0.1';
+const initial = process.env.SCENARIO ?? 'default';
+if (!isScenario(initial)) {
+  console.error(`Unknown SCENARIO "${initial}". Known: ${scenarios.join(', ')}`);
+  process.exit(1);
+}
+let scenario: Scenario = initial;
+const handlers = createHandlers(() => scenario);
+
+/** CORS for browsers on another origin (a dev server, Storybook): the caller's origin, with credentials. */
+function corsHeaders(req: http.IncomingMessage): Record<string, string> {
+  const origin = req.headers.origin;
+  return origin ? { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Credentials': 'true', Vary: 'Origin' } : {};
+}
+
+async function send(res: http.ServerResponse, response: Response, extra: Record<string, string>): Promise<void> {
+  res.writeHead(response.status, { ...Object.fromEntries(response.headers), ...extra });
+  res.end(Buffer.from(await response.arrayBuffer()));
+}
+
+const server = http.createServer(async (req, res) => {
+  const cors = corsHeaders(req);
+  try {
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, {
+        ...cors,
+        'Access-Control-Allow-Methods': 'GET, OPTIONS',
+        'Access-Control-Allow-Headers': 'Accept, Accept-Language, Authorization, X-XSRF-TOKEN',
+        'Access-Control-Max-Age': '600',
+      });
+      res.end();
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? `${host}:${port}`}`);
+    const asked = url.searchParams.get('scenario');
+    if (asked !== null) {
+      if (!isScenario(asked)) {
+        await send(res, errorResponse(400, 'ArgumentException', `Unknown scenario "${asked}". Known: ${scenarios.join(', ')}`), cors);
+        return;
+      }
+      if (asked !== scenario) console.log(`scenario: ${asked}`);
+      scenario = asked;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      await send(res, errorResponse(405, 'MethodNotAllowed', 'The mock API only answers GET.'), cors);
+      return;
+    }
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const response = await getResponse(handlers, new Request(url, { method: req.method, headers }));
+    await send(res, response ?? errorResponse(404, 'NotFound', `No mock for ${url.pathname}.`), cors);
+  } catch (err) {
+    console.error(err);
+    if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain', ...cors });
+    res.end('mock API failure');
+  }
+});
+
+server.listen(port, host, () => {
+  console.log(`mock API on http://${host}:${port}/api/v1 (scenario: ${scenario}; switch with ?scenario=${scenarios.join('|')})`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    server.closeAllConnections();
+    server.close(() => process.exit(0));
+  });
+}

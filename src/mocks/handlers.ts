@@ -1,0 +1,160 @@
+/**
+ * msw handlers for every endpoint of backend-contract.md (E1–E9), answering with the data of `data.ts` in the
+ * current scenario. The same handlers serve the browser tests, Storybook, the demo page and `npm run mock-api`.
+ */
+import { delay, http, HttpResponse } from 'msw';
+import type { HttpHandler, PathParams } from 'msw';
+import {
+  batchTasks,
+  currentPrincipal,
+  databaseInfo,
+  internalUsers,
+  licenseInfo,
+  localeFrom,
+  meteredServices,
+  monthIndex,
+  moduleLicenseOf,
+  otherUsers,
+  systemEvents,
+  userLicenses,
+  type ArchiveRow,
+  type Locale,
+  type RowSource,
+} from './data.js';
+import { getScenario, type Scenario } from './scenarios.js';
+
+/** What a resolver gets: the request URL, path parameters, scenario, the request's language and the time. */
+type Context = { url: URL; params: PathParams; scenario: Scenario; locale: Locale; now: Date };
+
+/** A SuperOffice error answer: `{ Error, ErrorType, ErrorMessage, ErrorSource }`. */
+export function errorResponse(status: number, type: string, message: string): Response {
+  return HttpResponse.json({ Error: true, ErrorType: type, ErrorMessage: message, ErrorSource: 'so-licence-kit mock' }, { status });
+}
+
+/** What a proxy in front of the API might answer instead of JSON. */
+const PROXY_ERROR_PAGE =
+  '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1>' +
+  '<p>The proxy server received an invalid response from an upstream server.</p></body></html>';
+
+/**
+ * The answer a scenario gives instead of data, if any. `slow` waits 3 s and then answers normally; `onsite` has no
+ * PROPOSED endpoints.
+ */
+async function scenarioFailure(scenario: Scenario, proposed: boolean): Promise<Response | undefined> {
+  switch (scenario) {
+    case 'forbidden':
+      return errorResponse(403, 'Forbidden', 'The current principal does not have access to this information.');
+    case 'server-error':
+      return errorResponse(500, 'Exception', 'An unexpected error occurred on the server. Reference: 7f3a9c21.');
+    case 'malformed':
+      return new HttpResponse(PROXY_ERROR_PAGE, { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+    case 'slow':
+      await delay(3000);
+      return undefined;
+    case 'onsite':
+      return proposed ? errorResponse(404, 'NotFound', 'This endpoint is not available on this server.') : undefined;
+    default:
+      return undefined;
+  }
+}
+
+const DEFAULT_TOP = 200;
+const MAX_TOP = 1000;
+const int = (value: string | null, fallback: number) => {
+  const n = value === null ? NaN : Number.parseInt(value, 10);
+  return Number.isFinite(n) && n >= 0 ? n : fallback;
+};
+
+/**
+ * One page of an OData archive, as SuperOffice's "slim" answer. Honours `$top`, `$skip`, `$select` (plus
+ * `PrimaryKey` and `EntityName`), `$jsonSafe=true` (`/` in column names becomes `_`) and `$orderBy` on the column the
+ * source is ordered by (either direction). `odata.nextLink` is the absolute URL of the next page, or null.
+ */
+function odataPage(url: URL, source: RowSource): Response {
+  const q = url.searchParams;
+  const top = Math.min(int(q.get('$top'), DEFAULT_TOP), MAX_TOP);
+  const skip = int(q.get('$skip'), 0);
+  const jsonSafe = q.get('$jsonSafe') === 'true';
+  const select = q.get('$select')?.split(',').map((c) => c.trim()).filter(Boolean);
+  const [orderColumn, direction] = (q.get('$orderBy') ?? '').trim().split(/\s+/);
+  const reversed =
+    !!source.order && orderColumn === source.order.column && (direction?.toLowerCase() === 'desc') !== source.order.desc;
+
+  const end = Math.min(skip + top, source.count);
+  const value: Record<string, unknown>[] = [];
+  for (let i = skip; i < end; i++) {
+    const row = source.at(reversed ? source.count - 1 - i : i);
+    value.push(project(row, select, jsonSafe));
+  }
+  const next = new URL(url);
+  next.searchParams.set('$skip', String(end));
+  next.searchParams.set('$top', String(top));
+  next.search = next.search.replace(/%24/g, '$').replace(/%2C/gi, ',').replace(/%2F/gi, '/'); // as SuperOffice writes it
+  return HttpResponse.json({
+    'odata.metadata': `${url.origin}${url.pathname.replace(/\/api\/v1\/.*$/i, '/api/v1')}/$metadata`,
+    'odata.nextLink': top > 0 && end < source.count ? next.href : null,
+    value,
+  });
+}
+
+function project(row: ArchiveRow, select: string[] | undefined, jsonSafe: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = { PrimaryKey: row.PrimaryKey, EntityName: row.EntityName };
+  for (const column of select ?? Object.keys(row)) {
+    if (column in row) out[jsonSafe ? column.replaceAll('/', '_') : column] = row[column];
+  }
+  return out;
+}
+
+/** E5: `from`/`to` as `YYYY-MM`; the last twelve months when left out. */
+function meteredAnswer({ url, scenario, locale, now }: Context): Response {
+  const [from, to] = [url.searchParams.get('from') ?? undefined, url.searchParams.get('to') ?? undefined];
+  const [a, b] = [from === undefined ? 0 : monthIndex(from), to === undefined ? Infinity : monthIndex(to)];
+  if (a === undefined || b === undefined || a > b) {
+    return errorResponse(400, 'ArgumentException', `Expected from <= to, both as YYYY-MM; got from=${from ?? ''}, to=${to ?? ''}.`);
+  }
+  return HttpResponse.json(meteredServices(from, to, scenario, locale, now));
+}
+
+/** 200 with `body`, or 404 with an error body when there is none. */
+const found = (body: object | undefined, what: string) => (body ? HttpResponse.json(body) : errorResponse(404, 'NotFound', `${what} was not found.`));
+
+/**
+ * The mock API. `scenario` is a fixed scenario or a function asked on every request (default: the module-wide
+ * scenario of `scenarios.ts`, switched with `setScenario`).
+ */
+export function createHandlers(scenario: Scenario | (() => Scenario) = getScenario): HttpHandler[] {
+  const current = typeof scenario === 'function' ? scenario : () => scenario;
+
+  const get = (path: string, resolve: (ctx: Context) => Response, { proposed = false } = {}) =>
+    http.get(`*/api/v1${path}`, async ({ request, params }) => {
+      const s = current();
+      const failure = await scenarioFailure(s, proposed);
+      if (failure) return failure;
+      const locale = localeFrom(request.headers.get('Accept-Language'));
+      return resolve({ url: new URL(request.url), params, scenario: s, locale, now: new Date() });
+    });
+
+  return [
+    get('/License', ({ scenario, locale, now }) => HttpResponse.json(licenseInfo(scenario, locale, now))),
+    // Before /License/:ownerName/:moduleName, which would match it too.
+    get('/License/User/:associateId', ({ params, scenario, locale }) => {
+      const id = Number(params.associateId);
+      if (!Number.isInteger(id)) return errorResponse(400, 'ArgumentException', 'AssociateId must be a number.');
+      return found(userLicenses(id, scenario, locale), `Associate ${id}`);
+    }),
+    get('/License/:ownerName/:moduleName', ({ params, scenario, locale }) => {
+      const [owner, module] = [String(params.ownerName), String(params.moduleName)];
+      return found(moduleLicenseOf(owner, module, scenario, locale), `Module licence ${owner}/${module}`);
+    }),
+    get('/User/currentPrincipal', ({ scenario, locale, now }) => HttpResponse.json(currentPrincipal(scenario, locale, now))),
+    get('/SystemInfo/Database', ({ scenario, now }) => HttpResponse.json(databaseInfo(scenario, now)), { proposed: true }),
+    get('/MeteredServices', meteredAnswer, { proposed: true }),
+    get('/SystemEvent', ({ url, scenario, now }) => odataPage(url, systemEvents(scenario, now))),
+    get('/BatchTask/Started', ({ scenario, now }) => HttpResponse.json(batchTasks(scenario, now))),
+    get('/Archive/InternalUsers', ({ url, scenario }) => odataPage(url, internalUsers(scenario))),
+    get('/Archive/OtherUsers', ({ url, scenario }) => odataPage(url, otherUsers(scenario))),
+  ];
+}
+
+/** The handlers, following `setScenario()`. */
+export const handlers = createHandlers();
