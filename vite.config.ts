@@ -30,6 +30,7 @@ export default defineConfig(({ mode }): UserConfig => {
     return { ...common, build: { outDir: 'dist-demo', target: 'es2022' } };
   }
   if (mode === 'cdn') {
+    // An app build, not lib mode: lib mode keeps whitespace in ES output; the CDN file is fully minified.
     return {
       ...common,
       build: {
@@ -38,8 +39,13 @@ export default defineConfig(({ mode }): UserConfig => {
         target: 'es2022',
         sourcemap: true,
         copyPublicDir: false,
-        lib: { entry: { 'so-licence-kit': r('src/index.ts') }, formats: ['es'] },
-        rolldownOptions: { output: { chunkFileNames: 'locales/[name]-[hash].js' } },
+        minify: true,
+        rolldownOptions: {
+          input: { 'so-licence-kit': r('src/index.ts') },
+          // Lets the entry export what the lazy locale chunks share with it, so the entry stays one file.
+          preserveEntrySignatures: 'allow-extension',
+          output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'locales/[name]-[hash].js' },
+        },
       },
     };
   }

@@ -1,22 +1,25 @@
 // Prints the size of what `npm run build` wrote: raw, minified (the build is minified) and gzip, per entry.
 // Budgets (design.md): CDN bundle with every element ≤ 50 KiB gzip.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { transformSync } from 'esbuild';
 
 const dist = new URL('../dist/', import.meta.url).pathname;
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
-const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+// The library build keeps whitespace (lib mode); measure every file as a minifier would ship it.
+const minified = (file) => transformSync(readFileSync(file, 'utf8'), { minify: true, loader: 'js', format: 'esm' }).code;
 
 function row(label, files) {
-  const raw = files.reduce((s, f) => s + statSync(f).size, 0);
-  const zipped = files.reduce((s, f) => s + gz(f), 0);
+  const code = files.map(minified);
+  const raw = code.reduce((s, c) => s + Buffer.byteLength(c), 0);
+  const zipped = code.reduce((s, c) => s + gzipSync(c, { level: 9 }).length, 0);
   console.log(`${label.padEnd(44)} ${kib(raw).padStart(10)} min  ${kib(zipped).padStart(10)} gzip`);
   return zipped;
 }
 
 const js = (dir) => readdirSync(dir).filter((f) => f.endsWith('.js')).map((f) => join(dir, f));
-console.log('bundle sizes (minified; gzip level 9)');
+console.log('bundle sizes (minified with esbuild; gzip level 9)');
 const cdn = row('dist/cdn/so-licence-kit.js (everything, Lit included)', [join(dist, 'cdn/so-licence-kit.js')]);
 const locales = js(join(dist, 'cdn/locales'));
 for (const f of locales) row(`  lazy: cdn/locales/${f.split('/').pop()}`, [f]);
@@ -26,7 +29,7 @@ const imported = (file, seen = new Set()) => {
   if (seen.has(file)) return seen;
   seen.add(file);
   const src = readFileSync(file, 'utf8');
-  for (const m of src.matchAll(/(?:^|[;\n])\s*import\s*(?:[^'"]*from\s*)?["'](\.[^"']+)["']/g)) {
+  for (const m of src.matchAll(/\b(?:import|export)\s*(?:[\w$*{}\s,]*from\s*)?["'](\.{1,2}\/[^"']+)["']/g)) {
     imported(join(file, '..', m[1]), seen);
   }
   return seen;

@@ -36,6 +36,7 @@ export function expiryStatus(info: LicenseInfo, now = new Date()): ExpiryStatus 
  * The licence owner's company, serial number and — when the licence is time-limited — its expiry date, with a
  * warning as the date nears and an alert once it has passed.
  *
+ * @tag so-owner-info
  * @summary Licence owner information.
  * @fires so-load - Data arrived and rendered. `detail: { source: 'License' }`
  * @fires so-error - Loading failed. `detail: { kind, status?, message }`

@@ -9,6 +9,7 @@ import { VERSION } from '../../version.js';
  * Gives every kit element inside it one configuration, between an element's own `api-base` and `configure()`.
  * Secrets (`auth`, `fetch`) are properties, never attributes.
  *
+ * @tag so-provider
  * @summary Configuration for a subtree.
  * @slot - The elements to configure.
  */
