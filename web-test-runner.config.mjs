@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
 import { chromiumPath } from './scripts/chromium-path.mjs';
 
 const executablePath = chromiumPath();
@@ -25,6 +26,25 @@ const browser =
     ? chromeLauncher({ launchOptions: { executablePath, headless: true, args } })
     : playwrightLauncher({ product: 'chromium', launchOptions: { executablePath, headless: true, args } });
 
+/** Ends the run with the plain line CI reads: "tests: N passed, N failed". */
+function closingLine() {
+  const count = (suite, acc) => {
+    for (const t of suite?.tests ?? []) acc[t.passed ? 'passed' : t.skipped ? 'skipped' : 'failed']++;
+    for (const s of suite?.suites ?? []) count(s, acc);
+    return acc;
+  };
+  return {
+    onTestRunFinished({ sessions }) {
+      const acc = { passed: 0, failed: 0, skipped: 0 };
+      for (const session of sessions) {
+        count(session.testResults, acc);
+        if (!session.passed && !session.testResults?.tests?.length && !session.testResults?.suites?.length) acc.failed++;
+      }
+      console.log(`tests: ${acc.passed} passed, ${acc.failed} failed${acc.skipped ? `, ${acc.skipped} skipped` : ''}`);
+    },
+  };
+}
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   rootDir: '.',
@@ -33,6 +53,7 @@ export default {
   nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
   browsers: [browser],
   concurrency: 1,
+  reporters: [defaultReporter(), closingLine()],
   plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   middleware: [
     // MSW's worker must be served from "/" so its scope covers the test pages.

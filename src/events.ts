@@ -29,12 +29,20 @@ export interface SoTabChangeDetail {
   tab: string;
 }
 
+/** Every event the kit dispatches (all bubble and are composed). */
+export interface SoEventMap {
+  'so-load': CustomEvent<SoLoadDetail>;
+  'so-error': CustomEvent<SoErrorDetail>;
+  'so-licence-select': CustomEvent<SoLicenceSelectDetail>;
+  'so-event-select': CustomEvent<SoEventSelectDetail>;
+  'so-tab-change': CustomEvent<SoTabChangeDetail>;
+}
+
 declare global {
-  interface HTMLElementEventMap {
-    'so-load': CustomEvent<SoLoadDetail>;
-    'so-error': CustomEvent<SoErrorDetail>;
-    'so-licence-select': CustomEvent<SoLicenceSelectDetail>;
-    'so-event-select': CustomEvent<SoEventSelectDetail>;
-    'so-tab-change': CustomEvent<SoTabChangeDetail>;
-  }
+  /* eslint-disable @typescript-eslint/no-empty-object-type -- merging the kit's events into the DOM's maps */
+  interface HTMLElementEventMap extends SoEventMap {}
+  // They bubble and are composed, so a host can listen on document or window too.
+  interface DocumentEventMap extends SoEventMap {}
+  interface WindowEventMap extends SoEventMap {}
+  /* eslint-enable @typescript-eslint/no-empty-object-type */
 }

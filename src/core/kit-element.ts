@@ -11,6 +11,7 @@ import {
   type ResolvedConfig,
 } from '../api/config.js';
 import { followDocumentLanguage } from '../localization.js';
+import type { SoEventMap } from '../events.js';
 import { VERSION } from '../version.js';
 import { tokens } from './tokens.js';
 
@@ -81,10 +82,7 @@ export class KitElement extends LitElement {
   }
 
   /** @internal Dispatches a typed, bubbling, composed event. */
-  emit<K extends keyof HTMLElementEventMap>(
-    type: K,
-    detail: HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never,
-  ): boolean {
+  emit<K extends keyof SoEventMap>(type: K, detail: SoEventMap[K]['detail']): boolean {
     return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: false }));
   }
 }

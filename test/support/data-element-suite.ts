@@ -107,7 +107,7 @@ export function runDataElementSuite(tag: string, o: DataElementSuiteOptions): vo
     it('aborts its request when removed from the page', async () => {
       const signals: AbortSignal[] = [];
       configure({
-        fetch: (input, init) => {
+        fetch: (_input, init) => {
           if (init?.signal) signals.push(init.signal);
           return new Promise<Response>(() => {});
         },
