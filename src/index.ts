@@ -4,6 +4,10 @@
  */
 import './components/provider/define.js';
 import './components/owner-info/define.js';
+import './components/status-database/define.js';
+import './components/metered-button/define.js';
+import './components/system-events/define.js';
+import './components/user-licence-filter/define.js';
 
 export { configure, type AuthConfig, type KitConfig } from './api/config.js';
 export { ApiError, type ApiErrorKind } from './api/errors.js';
@@ -23,3 +27,7 @@ export type {
 } from './api/schemas.js';
 export { SoProvider } from './components/provider/provider.js';
 export { SoOwnerInfo } from './components/owner-info/owner-info.js';
+export { SoStatusDatabase } from './components/status-database/status-database.js';
+export { SoMeteredButton } from './components/metered-button/metered-button.js';
+export { SoSystemEvents } from './components/system-events/system-events.js';
+export { SoUserLicenceFilter } from './components/user-licence-filter/user-licence-filter.js';

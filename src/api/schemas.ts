@@ -114,8 +114,9 @@ export type Principal = v.InferOutput<typeof PrincipalSchema>;
 
 /** E4 (PROPOSED) */
 export const DatabaseInfoSchema = v.object({
-  CompanyName: text,
-  SerialNr: text,
+  // Required: every field else is optional, so without these any JSON object would pass as database information.
+  CompanyName: v.string(),
+  SerialNr: v.string(),
   DatabaseType: text,
   DatabaseVariant: v.fallback(
     v.nullable(v.picklist(['Central', 'Satellite', 'Travel', 'Prototype', 'UpdatedPrototype'])),

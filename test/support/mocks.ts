@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse, delay } from 'msw';
 import { worker } from '../../src/mocks/browser.js';
 import { setScenario } from '../../src/mocks/scenarios.js';
@@ -14,6 +14,8 @@ export function useMockBackend(): void {
     await worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, quiet: true, onUnhandledFrame: 'bypass' });
   });
   afterEach(async () => {
+    // Remove the test's elements first, so the reset below cannot make them reload into the next test.
+    fixtureCleanup();
     worker.resetHandlers();
     setScenario('default');
     configure({ apiBase: undefined, auth: undefined, fetch: undefined, timeout: undefined });

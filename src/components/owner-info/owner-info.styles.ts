@@ -10,22 +10,9 @@ export const styles = css`
     background: var(--_surface);
   }
 
-  dl {
-    display: grid;
+  .facts {
     grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr));
     gap: var(--_space) calc(var(--_space) * 3);
-    margin: 0;
-  }
-
-  dt {
-    color: var(--_text-muted);
-    font-size: 0.85em;
-  }
-
-  dd {
-    margin: 0;
-    font-weight: 600;
-    overflow-wrap: anywhere;
   }
 
   .company {

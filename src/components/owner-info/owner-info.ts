@@ -7,6 +7,7 @@ import { KitElement } from '../../core/kit-element.js';
 import { Resource } from '../../core/resource.js';
 import { renderResource } from '../../core/states.js';
 import { daysFromToday, formatDate, formatRelativeDays, wallTime } from '../../core/format.js';
+import { facts } from '../../core/facts.styles.js';
 import { styles } from './owner-info.styles.js';
 
 /** How close a licence is to its end. */
@@ -49,7 +50,7 @@ export function expiryStatus(info: LicenseInfo, now = new Date()): ExpiryStatus 
  * @csspart retry - The *Try again* button.
  */
 export class SoOwnerInfo extends KitElement {
-  static override styles = [KitElement.styles, styles];
+  static override styles = [KitElement.styles, facts, styles];
 
   /** The licence owner to show (`OwnerName` in E1), e.g. `SUPEROFFICE` or a third-party add-on's code. */
   @property() owner = 'SUPEROFFICE';
@@ -87,7 +88,7 @@ export class SoOwnerInfo extends KitElement {
   private renderOwner(info: LicenseInfo) {
     const status = expiryStatus(info);
     return html`<section class="card" part="card" aria-label=${info.OwnerDescription || info.OwnerName}>
-      <dl part="facts">
+      <dl class="facts" part="facts">
         <div>
           <dt>${msg('Company', { id: 'owner.company' })}</dt>
           <dd class="company" part="company">${info.CompanyName}</dd>

@@ -1,0 +1,178 @@
+import { html, nothing } from 'lit';
+import { msg } from '@lit/localize';
+import { getCurrentPrincipal, getDatabaseInfo, getLicenses } from '../../api/endpoints.js';
+import { ApiError } from '../../api/errors.js';
+import type { DatabaseInfo, ExtendedLicenseInfo, Principal, WallDate } from '../../api/schemas.js';
+import { KitElement } from '../../core/kit-element.js';
+import { Resource } from '../../core/resource.js';
+import { renderResource } from '../../core/states.js';
+import { formatDate, formatRelativeDays, wallTime } from '../../core/format.js';
+import { facts } from '../../core/facts.styles.js';
+import { styles } from './status-database.styles.js';
+
+export type DatabaseVariant = NonNullable<DatabaseInfo['DatabaseVariant']>;
+
+/** What the element shows, from E4 or — where E4 answers 404 — composed from E1 and E3. */
+export interface DatabaseStatus {
+  companyName: string;
+  serialNr: string;
+  /** `''` when the installation does not report it. */
+  databaseType: string;
+  /** `null` when the installation does not report it. */
+  variant: DatabaseVariant | null;
+  nextExpiryDate: WallDate | null;
+  nextCheckDate: WallDate | null;
+  user: { associate: string; fullName: string } | null;
+  /** True when composed from E1 and E3 because E4 is not offered. */
+  composed: boolean;
+}
+
+/** E4 as the element's view. */
+export function fromDatabaseInfo(info: DatabaseInfo): DatabaseStatus {
+  return {
+    companyName: info.CompanyName,
+    serialNr: info.SerialNr,
+    databaseType: info.DatabaseType,
+    variant: info.DatabaseVariant,
+    nextExpiryDate: info.NextExpiryDate,
+    nextCheckDate: info.NextCheckDate,
+    user: info.CurrentUser && { associate: info.CurrentUser.Associate, fullName: info.CurrentUser.FullName },
+    composed: false,
+  };
+}
+
+/** What E1 and E3 tell: owner `SUPEROFFICE`'s company and serial number, the earliest expiry over all owners. */
+export function composeStatus(owners: ExtendedLicenseInfo[], principal: Principal): DatabaseStatus {
+  const superoffice = owners.find((o) => o.Current.OwnerName === 'SUPEROFFICE');
+  const earliest = (dates: (WallDate | null)[]) =>
+    dates.filter((d): d is WallDate => !!d).sort((a, b) => wallTime(a) - wallTime(b))[0] ?? null;
+  return {
+    companyName: superoffice?.Current.CompanyName ?? '',
+    serialNr: superoffice?.Current.SerialNr ?? '',
+    databaseType: '',
+    variant: null,
+    nextExpiryDate: earliest(owners.map((o) => o.Current.ExpiryDate)),
+    nextCheckDate: superoffice ? (superoffice.AccumulatedNextCheckDate ?? superoffice.Current.NextCheckDate) : null,
+    user: { associate: principal.Associate, fullName: principal.FullName },
+    composed: true,
+  };
+}
+
+/**
+ * The database's status: owner, serial number, database type, central or satellite, the next expiry date, the next
+ * licence check and the signed-in user. Reads `GET /SystemInfo/Database`; where a backend does not offer it (404),
+ * it composes what it can from the licences and the current user and says which facts the installation does not
+ * report.
+ *
+ * @tag so-status-database
+ * @summary Database status.
+ * @fires so-load - Data arrived and rendered. `detail: { source: 'SystemInfo/Database' }`
+ * @fires so-error - Loading failed. `detail: { kind, status?, message }`
+ * @csspart card - The database card.
+ * @csspart facts - The list of facts.
+ * @csspart company - The database owner.
+ * @csspart note - The sentence naming the facts this installation does not report.
+ * @csspart state - Loading, empty, error and forbidden states.
+ * @csspart retry - The *Try again* button.
+ */
+export class SoStatusDatabase extends KitElement {
+  static override styles = [KitElement.styles, facts, styles];
+
+  /** @internal */
+  private readonly status = new Resource(this, {
+    source: 'SystemInfo/Database',
+    load: async (_args, { config, signal, fresh }): Promise<DatabaseStatus> => {
+      try {
+        return fromDatabaseInfo(await getDatabaseInfo(config, { signal, fresh }));
+      } catch (error) {
+        if (!(error instanceof ApiError && error.status === 404)) throw error;
+        const [owners, principal] = await Promise.all([
+          getLicenses(config, { signal, fresh }),
+          getCurrentPrincipal(config, { signal, fresh }),
+        ]);
+        return composeStatus(owners, principal);
+      }
+    },
+    isEmpty: (s) => !s.companyName && !s.serialNr && !s.user,
+  });
+
+  /** Loads the data again, bypassing answers shared with other elements. */
+  refresh(): Promise<void> {
+    return this.status.refresh();
+  }
+
+  override render() {
+    return renderResource(
+      this.status,
+      {
+        failed: msg('Could not load the database information.', { id: 'database.failed' }),
+        empty: msg('There is no information about the database.', { id: 'database.empty' }),
+      },
+      (s) => this.renderStatus(s),
+    );
+  }
+
+  /** @internal */
+  private renderStatus(s: DatabaseStatus) {
+    const unreported = html`<span class="unreported">${msg('Not reported', { id: 'database.unreported' })}</span>`;
+    return html`<section class="card" part="card" aria-label=${msg('Database', { id: 'database.label' })}>
+      <dl class="facts" part="facts">
+        ${fact(msg('Database owner', { id: 'database.owner' }), html`<span part="company">${s.companyName}</span>`)}
+        ${fact(msg('Serial number', { id: 'owner.serial' }), s.serialNr)}
+        ${fact(msg('Database type', { id: 'database.type' }), s.databaseType || unreported)}
+        ${fact(msg('Central or satellite', { id: 'database.variant' }), s.variant ? variantLabel(s.variant) : unreported)}
+        ${fact(msg('Next expiry date', { id: 'database.expiry' }), dateWithDistance(s.nextExpiryDate) ?? msg('Not time-limited', { id: 'database.no-expiry' }))}
+        ${fact(msg('Next licence check', { id: 'database.check' }), dateWithDistance(s.nextCheckDate) ?? msg('Not scheduled', { id: 'database.no-check' }))}
+        ${fact(
+          msg('Signed in as', { id: 'database.user' }),
+          s.user ? html`${s.user.fullName} <span class="muted">(${s.user.associate})</span>` : unreported,
+        )}
+      </dl>
+      ${this.renderNote(s)}
+    </section>`;
+  }
+
+  /** @internal Names the facts the installation does not report. */
+  private renderNote(s: DatabaseStatus) {
+    const note =
+      !s.databaseType && !s.variant
+        ? msg('This installation does not report the database type or whether it is central or satellite.', {
+            id: 'database.note-both',
+          })
+        : !s.databaseType
+          ? msg('This installation does not report the database type.', { id: 'database.note-type' })
+          : !s.variant
+            ? msg('This installation does not report whether the database is central or satellite.', {
+                id: 'database.note-variant',
+              })
+            : '';
+    return note ? html`<p class="note" part="note">${note}</p>` : nothing;
+  }
+}
+
+const fact = (label: string, value: unknown) => html`<div>
+  <dt>${label}</dt>
+  <dd>${value}</dd>
+</div>`;
+
+/** A date and how far away it is: "12 March 2027 (in 20 days)". */
+function dateWithDistance(date: WallDate | null) {
+  return date
+    ? html`<time datetime=${date}>${formatDate(date)}</time> <span class="muted">(${formatRelativeDays(date)})</span>`
+    : undefined;
+}
+
+function variantLabel(variant: DatabaseVariant): string {
+  switch (variant) {
+    case 'Central':
+      return msg('Central database', { id: 'database.central' });
+    case 'Satellite':
+      return msg('Satellite database', { id: 'database.satellite' });
+    case 'Travel':
+      return msg('Travel database', { id: 'database.travel' });
+    case 'Prototype':
+      return msg('Satellite prototype', { id: 'database.prototype' });
+    case 'UpdatedPrototype':
+      return msg('Updated satellite prototype', { id: 'database.updated-prototype' });
+  }
+}

@@ -1,0 +1,352 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    container-type: inline-size;
+  }
+
+  .base {
+    display: grid;
+    gap: calc(var(--_space) * 1.5);
+  }
+
+  h2,
+  h3,
+  p {
+    margin: 0;
+  }
+
+  h2 {
+    font-size: 1.15em;
+  }
+
+  h3 {
+    font-size: 1em;
+  }
+
+  .muted {
+    color: var(--_text-muted);
+  }
+
+  .notice {
+    margin: 0;
+  }
+
+  /* Running jobs */
+  .jobs {
+    display: grid;
+    gap: var(--_space);
+  }
+
+  .jobs ul {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 17rem), 1fr));
+    gap: var(--_space);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .job {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+    align-content: start;
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-raised);
+  }
+
+  .job-name span,
+  .job .muted {
+    color: var(--_text-muted);
+  }
+
+  .job .muted {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: 0 var(--_space);
+    font-size: 0.9em;
+  }
+
+  .progress {
+    display: flex;
+    align-items: center;
+    gap: var(--_space);
+  }
+
+  progress {
+    flex: 1;
+    height: 0.5rem;
+    border: 0;
+    border-radius: 999px;
+    background: var(--_track);
+    appearance: none;
+  }
+
+  progress::-webkit-progress-bar {
+    border-radius: 999px;
+    background: var(--_track);
+  }
+
+  progress::-webkit-progress-value {
+    border-radius: 999px;
+    background: var(--_accent);
+  }
+
+  progress::-moz-progress-bar {
+    border-radius: 999px;
+    background: var(--_accent);
+  }
+
+  .percent {
+    min-width: 3.5ch;
+    font-variant-numeric: tabular-nums;
+    font-weight: 600;
+    text-align: end;
+  }
+
+  /* The grid: a fixed-height scroller, a sticky header, fixed-height rows (measured by the virtual window) */
+  .grid {
+    position: relative;
+    height: var(--so-events-height, 24rem);
+    overflow: auto;
+    overflow-anchor: none;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+
+  .grid:focus-visible {
+    outline-offset: -2px;
+  }
+
+  .head,
+  .body {
+    min-width: 57rem;
+  }
+
+  .head {
+    position: sticky;
+    top: 0;
+    z-index: 1;
+    background: var(--_surface-raised);
+    font-weight: 600;
+  }
+
+  .row {
+    display: grid;
+    grid-template-columns:
+      minmax(8rem, 1.2fr) minmax(5rem, 0.6fr) minmax(8rem, 3fr) 10rem minmax(7rem, 1fr)
+      10rem minmax(5.5rem, 0.7fr);
+    align-items: center;
+    gap: var(--_space);
+    height: 2.75em;
+    padding-inline: var(--_space);
+    border-bottom: 1px solid var(--_track);
+  }
+
+  .body .row {
+    cursor: pointer;
+  }
+
+  .body .row:hover {
+    background: var(--_surface-raised);
+  }
+
+  .body .row[aria-selected='true'] {
+    background: color-mix(in srgb, var(--_accent) 16%, var(--_surface));
+    box-shadow: inset 4px 0 0 var(--_accent);
+  }
+
+  .row:focus-visible {
+    outline-offset: -2px;
+  }
+
+  [role='gridcell'],
+  [role='columnheader'] {
+    min-width: 0;
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+
+  .c-event {
+    font-weight: 600;
+  }
+
+  .head .c-event {
+    font-weight: inherit;
+  }
+
+  .bad {
+    color: var(--_danger-text);
+    font-weight: 600;
+  }
+
+  .c-by {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_space) * 0.75);
+  }
+
+  .c-by > span:last-child {
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+
+  .avatar {
+    flex: none;
+    width: 1.6rem;
+    height: 1.6rem;
+    border-radius: 50%;
+    object-fit: cover;
+  }
+
+  .initials {
+    display: inline-grid;
+    place-items: center;
+    background: var(--_track);
+    color: var(--_text);
+    font-size: 0.7rem;
+    font-weight: 600;
+  }
+
+  .head .c-by {
+    display: block;
+  }
+
+  .spacer {
+    display: block;
+  }
+
+  .footer {
+    display: flex;
+    align-items: center;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    margin-top: calc(var(--_space) * -1);
+    color: var(--_text-muted);
+  }
+
+  .footer:empty {
+    display: none;
+  }
+
+  .footer[role='alert'] {
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    border-radius: var(--_radius);
+    background: var(--_danger-surface);
+    color: var(--_danger-text);
+  }
+
+  .footer p {
+    flex: 1 1 16rem;
+  }
+
+  /* Details of the selected event */
+  .details {
+    display: grid;
+    gap: var(--_space);
+    padding: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-raised);
+  }
+
+  .details h3 {
+    color: var(--_text-muted);
+    font-size: 0.85em;
+    font-weight: 600;
+    letter-spacing: 0.02em;
+    text-transform: uppercase;
+  }
+
+  .details-name {
+    font-size: 1.05em;
+    font-weight: 600;
+  }
+
+  .details-message {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+
+  .details dl {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr));
+    gap: var(--_space) calc(var(--_space) * 3);
+    margin: 0;
+  }
+
+  .details dt {
+    color: var(--_text-muted);
+    font-size: 0.85em;
+  }
+
+  .details dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+
+  /* Narrow: each row becomes a three-line card; the header and two columns stay for screen readers only */
+  @container (max-width: 58rem) {
+    .head,
+    .body {
+      min-width: 0;
+    }
+
+    .head,
+    .c-finished,
+    .c-type {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+
+    .row {
+      grid-template-columns: minmax(0, 1fr) auto;
+      grid-template-areas:
+        'event status'
+        'message message'
+        'by activated';
+      align-content: center;
+      gap: 0.15em var(--_space);
+      height: 5.25em;
+      padding-block: 0.25em;
+    }
+
+    .c-event {
+      grid-area: event;
+    }
+
+    .c-status {
+      grid-area: status;
+      text-align: end;
+    }
+
+    .c-message {
+      grid-area: message;
+    }
+
+    .c-activated {
+      grid-area: activated;
+      color: var(--_text-muted);
+      text-align: end;
+    }
+
+    .c-by {
+      grid-area: by;
+      color: var(--_text-muted);
+    }
+
+    .avatar {
+      width: 1.25rem;
+      height: 1.25rem;
+    }
+  }
+`;

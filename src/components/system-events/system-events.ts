@@ -1,0 +1,416 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ref } from 'lit/directives/ref.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { msg, str } from '@lit/localize';
+import { resolveAgainstBase } from '../../api/config.js';
+import { getStartedBatchTasks, getSystemEvents } from '../../api/endpoints.js';
+import { isAbort, toApiError } from '../../api/errors.js';
+import type { BatchTask, SystemEventRow } from '../../api/schemas.js';
+import { formatDateTime, formatPercent } from '../../core/format.js';
+import { KitElement } from '../../core/kit-element.js';
+import { PagedList } from '../../core/paged-list.js';
+import { Poller } from '../../core/poller.js';
+import { Resource, type LoadContext } from '../../core/resource.js';
+import { emptyTemplate, reasonOf, renderResource } from '../../core/states.js';
+import { VirtualWindow } from '../../core/virtual-window.js';
+import { styles } from './system-events.styles.js';
+
+/** Events per request (`$top`). */
+const PAGE_SIZE = 50;
+/** `aria-rowindex` of the first event row (the header row is 1). */
+const FIRST_ROW = 2;
+
+/**
+ * The portrait URL an `<img>` may load: `http(s)`, relative (resolved against the API base) or a `data:image/` URL.
+ * Anything else (`javascript:`, `data:text/html`, …) gives `''`: show initials instead.
+ */
+export function portraitUrl(url: string, apiBase: string): string {
+  const trimmed = url.trim();
+  if (!trimmed) return '';
+  if (/^data:image\//i.test(trimmed)) return trimmed;
+  let resolved: string;
+  try {
+    resolved = resolveAgainstBase(trimmed, apiBase);
+  } catch {
+    return '';
+  }
+  return /^https?:\/\//i.test(resolved) ? resolved : '';
+}
+
+/** Up to two initials for an avatar: of the full name's first and last word, else of the user id. */
+export function initials(fullName: string, userId: string): string {
+  const words = fullName.trim().split(/\s+/).filter(Boolean);
+  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : [words[0] ?? userId];
+  return letters
+    .map((w) => [...w].slice(0, words.length > 1 ? 1 : 2).join(''))
+    .join('')
+    .toLocaleUpperCase();
+}
+
+/**
+ * System notifications (E6), newest first, with the running jobs (E7) on top. Rows are virtualized and loaded 50 at
+ * a time as the list is scrolled; select a row by click or keyboard to read its full message in the details panel.
+ * With `refresh-interval` the newest events and the jobs are polled.
+ *
+ * Keyboard: Tab reaches the list; ↑/↓, Home/End and PageUp/PageDown move between rows; Enter or Space selects.
+ *
+ * @summary System notifications with running jobs and a details panel.
+ * @fires so-load - Data arrived and rendered. `detail: { source: 'SystemEvent' }`
+ * @fires so-error - Loading failed. `detail: { kind, status?, message }`
+ * @fires so-event-select - A row was selected. `detail: { id }` (the event's `PrimaryKey`)
+ * @csspart heading - The "System notifications" heading.
+ * @csspart jobs - The running jobs.
+ * @csspart job - One running job.
+ * @csspart progress - A job's progress bar.
+ * @csspart table - The grid of events (it scrolls).
+ * @csspart header - The header row group.
+ * @csspart row - An event row; `selected` is added to the selected one.
+ * @csspart selected - The selected event row.
+ * @csspart footer - The line under the grid: loading more, or what failed.
+ * @csspart details - The details panel of the selected event.
+ * @csspart state - Loading, empty, error and forbidden states.
+ * @csspart retry - The *Try again* button.
+ * @cssprop [--so-events-height=24rem] - Height of the scrolling grid.
+ */
+export class SoSystemEvents extends KitElement {
+  static override styles = [KitElement.styles, styles];
+
+  /** Seconds between refreshes of the newest events and the running jobs; `0` (default) turns polling off. */
+  @property({ type: Number, attribute: 'refresh-interval' }) refreshInterval = 0;
+
+  /** @internal The selected event (kept while polls replace the row objects). */
+  @state() private selected?: SystemEventRow;
+  /** @internal The row that holds the roving tab stop. */
+  @state() private activeId?: number;
+  /** @internal Running jobs; `null` when E7 is not offered (404/403) or failed. */
+  @state() private jobs: BatchTask[] | null = null;
+  /** @internal E7 failed for another reason than 404/403. */
+  @state() private jobsFailed = false;
+  /** @internal The last poll failed (the poller backs off). */
+  @state() private pollFailed = false;
+  /** @internal Portrait URLs that did not load. */
+  @state() private brokenPortraits = new Set<string>();
+
+  /** @internal */
+  private readonly list = new PagedList<SystemEventRow>(this, {
+    pageSize: PAGE_SIZE,
+    key: (row) => row.PrimaryKey,
+    fetchPage: (page, { config, signal, fresh }) => getSystemEvents(config, page, { signal, fresh }),
+  });
+
+  /** @internal */
+  private readonly events = new Resource(this, {
+    source: 'SystemEvent',
+    load: async (_args, context) => {
+      await Promise.all([this.list.first(context), this.loadJobs(context)]);
+      return true;
+    },
+    isEmpty: () => this.list.rows.length === 0 && !this.jobs?.length,
+  });
+
+  /** @internal */
+  private readonly window = new VirtualWindow(this, {
+    rowSelector: '.body > [role=row]',
+    estimate: 40,
+    nearEnd: () => this.list.more(),
+  });
+
+  /** @internal Row index by `PrimaryKey`, rebuilt when the rows change. */
+  private index?: { rows: readonly SystemEventRow[]; byId: Map<number, number> };
+
+  constructor() {
+    super();
+    // Registers itself with this element; polls while refresh-interval is set.
+    new Poller(this, { interval: () => this.refreshInterval * 1000, run: (signal) => this.poll(signal) });
+  }
+
+  /** Loads the events and jobs again, bypassing answers shared with other elements. */
+  refresh(): Promise<void> {
+    return this.events.refresh();
+  }
+
+  /** @internal E7 is optional: 404/403 hide the jobs; other failures say so without failing the element. */
+  private async loadJobs({ config, signal, fresh }: LoadContext): Promise<void> {
+    try {
+      this.jobs = await getStartedBatchTasks(config, { signal, fresh });
+      this.jobsFailed = false;
+    } catch (error) {
+      if (isAbort(error)) throw error;
+      const e = toApiError(error);
+      this.jobs = null;
+      this.jobsFailed = e.kind !== 'forbidden' && e.status !== 404;
+    }
+  }
+
+  /** @internal One poll: the newest page and the jobs, fresh, on top of what is loaded; the selection stays. */
+  private async poll(signal: AbortSignal): Promise<void> {
+    const s = this.events.state;
+    if (s !== 'loaded' && s !== 'empty') return;
+    const context = { config: this.config, signal, fresh: true };
+    try {
+      const [above] = await Promise.all([this.list.first(context, true), this.loadJobs(context)]);
+      this.pollFailed = false;
+      await this.window.shift(above);
+    } catch (error) {
+      if (!isAbort(error)) this.pollFailed = true;
+      throw error;
+    }
+  }
+
+  /** @internal */
+  private indexOf(id: number | undefined): number {
+    const rows = this.list.rows;
+    if (this.index?.rows !== rows) this.index = { rows, byId: new Map(rows.map((r, i) => [r.PrimaryKey, i])) };
+    return id === undefined ? -1 : (this.index.byId.get(id) ?? -1);
+  }
+
+  override render() {
+    return html`<section class="base" aria-labelledby="title">
+      <h2 id="title" part="heading">${msg('System notifications', { id: 'events.title' })}</h2>
+      ${renderResource(
+        this.events,
+        {
+          failed: msg('Could not load the system notifications.', { id: 'events.failed' }),
+          empty: msg('There are no system notifications.', { id: 'events.empty' }),
+          forbidden: msg('You do not have access to system notifications.', { id: 'events.forbidden' }),
+        },
+        () => this.renderLoaded(),
+      )}
+    </section>`;
+  }
+
+  /** @internal */
+  private renderLoaded() {
+    const rows = this.list.rows;
+    return html`${this.renderJobs()}
+      ${this.pollFailed
+        ? html`<p class="notice warning" role="status">
+            ${msg('The list could not be refreshed; it will try again shortly.', { id: 'events.poll-failed' })}
+          </p>`
+        : nothing}
+      ${rows.length
+        ? html`${this.renderGrid(rows)}${this.renderFooter()}${this.renderDetails()}`
+        : emptyTemplate(msg('There are no system notifications.', { id: 'events.empty' }))}`;
+  }
+
+  /** @internal */
+  private renderJobs() {
+    if (this.jobsFailed) {
+      return html`<p class="notice warning" role="status">
+        ${msg('Running jobs could not be loaded.', { id: 'events.jobs-failed' })}
+      </p>`;
+    }
+    if (!this.jobs?.length) return nothing;
+    return html`<section class="jobs" part="jobs" aria-labelledby="jobs-title">
+      <h3 id="jobs-title">${msg('Running jobs', { id: 'events.jobs' })}</h3>
+      <ul>
+        ${this.jobs.map((job) => {
+          const percent = Math.min(100, Math.max(0, job.ProgressPercent));
+          const started = formatDateTime(job.LastStarted);
+          return html`<li class="job" part="job">
+            <p class="job-name"><strong id="job-${job.Id}">${job.Name}</strong> <span>${job.Description}</span></p>
+            <div class="progress">
+              <progress
+                part="progress"
+                max="100"
+                .value=${percent}
+                aria-labelledby="job-${job.Id}"
+                aria-describedby="job-${job.Id}-status"
+              ></progress>
+              <span class="percent">${formatPercent(percent / 100)}</span>
+            </div>
+            <p class="muted" id="job-${job.Id}-status">
+              ${job.ProgressDescription}${started
+                ? html`<span class="started">${msg(str`Started ${started}`, { id: 'events.job-started' })}</span>`
+                : nothing}
+            </p>
+          </li>`;
+        })}
+      </ul>
+    </section>`;
+  }
+
+  /** @internal */
+  private renderGrid(rows: readonly SystemEventRow[]) {
+    const [start, end] = this.window.range(rows.length);
+    const active = this.indexOf(this.activeId);
+    const tabStop = active >= start && active < end ? active : Math.max(start, Math.min(this.window.firstVisible, end - 1));
+    const selectedId = this.selected?.PrimaryKey;
+    const base = this.config.apiBase;
+    return html`<div
+      class="grid"
+      part="table"
+      role="grid"
+      tabindex="-1"
+      aria-labelledby="title"
+      aria-rowcount=${this.list.complete ? rows.length + 1 : -1}
+      aria-colcount="7"
+      ${ref(this.window.attach)}
+      @click=${this.onClick}
+      @keydown=${this.onKeyDown}
+      @focusin=${this.onFocusIn}
+    >
+      <div class="head" role="rowgroup" part="header">
+        <div class="row" role="row" aria-rowindex="1">
+          <span class="c-event" role="columnheader">${msg('Event', { id: 'events.event' })}</span>
+          <span class="c-status" role="columnheader">${msg('Status', { id: 'events.status' })}</span>
+          <span class="c-message" role="columnheader">${msg('Message', { id: 'events.message' })}</span>
+          <span class="c-activated" role="columnheader">${msg('Activated', { id: 'events.activated' })}</span>
+          <span class="c-by" role="columnheader">${msg('Activated by', { id: 'events.by' })}</span>
+          <span class="c-finished" role="columnheader">${msg('Finished', { id: 'events.finished' })}</span>
+          <span class="c-type" role="columnheader">${msg('Type', { id: 'events.type' })}</span>
+        </div>
+      </div>
+      <div class="body" role="rowgroup">
+        ${this.window.spacer('before')}
+        ${repeat(
+          rows.slice(start, end),
+          (row) => row.PrimaryKey,
+          (row, i) => {
+            const selected = row.PrimaryKey === selectedId;
+            return html`<div
+              class="row"
+              role="row"
+              part=${selected ? 'row selected' : 'row'}
+              aria-rowindex=${start + i + FIRST_ROW}
+              aria-selected=${selected ? 'true' : 'false'}
+              tabindex=${start + i === tabStop ? 0 : -1}
+            >
+              <span class="c-event" role="gridcell">${row.eventname}</span>
+              <span class="c-status ${/fail|error/i.test(row.status) ? 'bad' : ''}" role="gridcell">${row.status}</span>
+              <span class="c-message" role="gridcell" title=${row.eventmess}>${row.eventmess}</span>
+              <span class="c-activated" role="gridcell">${formatDateTime(row.registered)}</span>
+              <span class="c-by" role="gridcell">${this.renderPortrait(row, base)}<span>${row.registered_associate_id_assocName}</span></span>
+              <span class="c-finished" role="gridcell">${formatDateTime(row.eta)}</span>
+              <span class="c-type" role="gridcell">${row.type}</span>
+            </div>`;
+          },
+        )}
+        ${this.window.spacer('after')}
+      </div>
+    </div>`;
+  }
+
+  /** @internal */
+  private renderPortrait(row: SystemEventRow, apiBase: string) {
+    const url = portraitUrl(row.registered_associate_id_portraitThumbnail, apiBase);
+    return url && !this.brokenPortraits.has(url)
+      ? html`<img class="avatar" src=${url} alt="" width="24" height="24" decoding="async" @error=${this.onPortraitError} />`
+      : html`<span class="avatar initials" aria-hidden="true">
+          ${initials(row.registered_associate_id_fullName, row.registered_associate_id_assocName)}
+        </span>`;
+  }
+
+  /** @internal Under the grid: next page loading, or what failed with *Try again*. Always there, to be announced. */
+  private renderFooter() {
+    const error = this.list.moreError;
+    return html`<div class="footer" part="footer" role=${error ? 'alert' : 'status'}>${error
+        ? html`<p>
+              <strong>${msg('Could not load more notifications.', { id: 'events.more-failed' })}</strong>
+              ${reasonOf(error)}
+            </p>
+            <button class="button" part="retry" type="button" @click=${() => this.list.retry()}>
+              ${msg('Try again', { id: 'state.retry' })}
+            </button>`
+        : this.list.loadingMore
+          ? html`<span class="spinner" aria-hidden="true"></span>
+              <p>${msg('Loading more notifications…', { id: 'events.more-loading' })}</p>`
+          : nothing}</div>`;
+  }
+
+  /** @internal */
+  private renderDetails() {
+    const id = this.selected?.PrimaryKey;
+    const row = id === undefined ? undefined : (this.list.rows[this.indexOf(id)] ?? this.selected);
+    return html`<section class="details" part="details" role="region" aria-labelledby="details-title">
+      <h3 id="details-title">${msg('Details', { id: 'events.details' })}</h3>
+      ${row
+        ? html`<p class="details-name">${row.eventname}</p>
+            <p class="details-message">${row.eventmess}</p>
+            <dl>
+              ${this.fact(msg('Status', { id: 'events.status' }), row.status)}
+              ${this.fact(msg('Activated', { id: 'events.activated' }), formatDateTime(row.registered))}
+              ${this.fact(
+                msg('Activated by', { id: 'events.by' }),
+                [row.registered_associate_id_fullName, row.registered_associate_id_assocName && `(${row.registered_associate_id_assocName})`]
+                  .filter(Boolean)
+                  .join(' '),
+              )}
+              ${this.fact(msg('Finished', { id: 'events.finished' }), formatDateTime(row.eta))}
+              ${this.fact(msg('Type', { id: 'events.type' }), row.type)}
+            </dl>`
+        : html`<p class="muted">
+            ${msg('Select a notification to see its full message and details.', { id: 'events.details-hint' })}
+          </p>`}
+    </section>`;
+  }
+
+  /** @internal */
+  private fact(label: string, value: string) {
+    return value ? html`<div><dt>${label}</dt><dd>${value}</dd></div>` : nothing;
+  }
+
+  /** @internal The body row index of an event target, or -1. */
+  private rowIndexOf(target: EventTarget | null): number {
+    const row = (target as Element | null)?.closest?.('.body > [role=row]');
+    return row ? Number(row.getAttribute('aria-rowindex')) - FIRST_ROW : -1;
+  }
+
+  /** @internal */
+  private readonly onClick = (e: MouseEvent) => {
+    const i = this.rowIndexOf(e.target);
+    if (i >= 0) this.select(i);
+  };
+
+  /** @internal Focus arriving on a row (click, Tab) makes it the active row. */
+  private readonly onFocusIn = (e: FocusEvent) => {
+    const i = this.rowIndexOf(e.target);
+    if (i >= 0) this.activeId = this.list.rows[i]?.PrimaryKey;
+  };
+
+  /** @internal */
+  private readonly onKeyDown = (e: KeyboardEvent) => {
+    const count = this.list.rows.length;
+    const current = Math.max(0, this.indexOf(this.activeId));
+    const page = this.window.pageRows;
+    const moves: Record<string, number> = {
+      ArrowDown: current + 1,
+      ArrowUp: current - 1,
+      PageDown: current + page,
+      PageUp: current - page,
+      Home: 0,
+      End: count - 1,
+    };
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      this.select(current);
+    } else if (e.key in moves && !e.altKey && !e.metaKey) {
+      e.preventDefault();
+      void this.focusRow(Math.max(0, Math.min(count - 1, moves[e.key])));
+    }
+  };
+
+  /** @internal Moves the tab stop to row `index`, scrolls it into view and focuses it. */
+  private async focusRow(index: number): Promise<void> {
+    this.activeId = this.list.rows[index]?.PrimaryKey;
+    await this.window.reveal(index);
+    this.shadowRoot!.querySelector<HTMLElement>(`.body > [aria-rowindex="${index + FIRST_ROW}"]`)?.focus();
+  }
+
+  /** @internal */
+  private select(index: number): void {
+    const row = this.list.rows[index];
+    if (!row) return;
+    this.activeId = row.PrimaryKey;
+    if (row.PrimaryKey === this.selected?.PrimaryKey) return;
+    this.selected = row;
+    this.emit('so-event-select', { id: row.PrimaryKey });
+  }
+
+  /** @internal */
+  private readonly onPortraitError = (e: Event) => {
+    const src = (e.target as HTMLImageElement).getAttribute('src');
+    if (src) this.brokenPortraits = new Set(this.brokenPortraits).add(src);
+  };
+}

@@ -1,0 +1,387 @@
+import { css } from 'lit';
+
+export const styles = css`
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space) calc(var(--_space) * 2);
+    margin-bottom: calc(var(--_space) * 1.5);
+  }
+
+  .field {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+    flex: 1 1 15rem;
+    max-width: 28rem;
+  }
+
+  label {
+    font-weight: 600;
+  }
+
+  select,
+  input {
+    width: 100%;
+    min-height: 2.5rem;
+    padding: calc(var(--_space) * 0.75) var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+  }
+
+  .tabs {
+    display: flex;
+    overflow-x: auto;
+    border-bottom: 1px solid var(--_border);
+    margin-bottom: var(--_space);
+  }
+
+  [role='tab'] {
+    margin-bottom: -1px;
+    padding: var(--_space) calc(var(--_space) * 2);
+    border: 0;
+    border-bottom: 3px solid transparent;
+    background: none;
+    color: var(--_text-muted);
+    font-weight: 600;
+    white-space: nowrap;
+  }
+
+  [role='tab']:hover {
+    color: var(--_text);
+  }
+
+  [role='tab'][aria-selected='true'] {
+    border-bottom-color: var(--_accent);
+    color: var(--_text);
+  }
+
+  .tabpanel {
+    container: panel / inline-size;
+  }
+
+  .count {
+    margin: 0 0 var(--_space);
+    color: var(--_text-muted);
+  }
+
+  .layout {
+    display: grid;
+    gap: calc(var(--_space) * 2);
+  }
+
+  @container panel (min-width: 62rem) {
+    .layout.with-details {
+      grid-template-columns: minmax(0, 1fr) 19rem;
+    }
+  }
+
+  .list {
+    container: list / inline-size;
+    min-width: 0;
+  }
+
+  .grid {
+    height: var(--so-users-height, 28rem);
+    overflow: auto;
+    overscroll-behavior: contain;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+
+  .spacer {
+    display: block;
+  }
+
+  .row {
+    display: grid;
+    grid-template-columns: minmax(0, 2.2fr) minmax(0, 1fr) minmax(0, 1.1fr) minmax(0, 1.2fr) minmax(0, 2.6fr);
+    gap: var(--_space);
+    align-items: center;
+    padding: 0 var(--_space);
+  }
+
+  .head {
+    position: sticky;
+    top: 0;
+    z-index: 1;
+    border-bottom: 1px solid var(--_border);
+    background: var(--_surface-raised);
+  }
+
+  .head .row {
+    min-height: 2.5rem;
+    font-weight: 600;
+  }
+
+  .body .row {
+    height: 3.75rem;
+    overflow: hidden;
+    border-bottom: 1px solid var(--_track);
+    cursor: pointer;
+  }
+
+  .body .row:hover {
+    background: var(--_surface-raised);
+  }
+
+  .body .row:focus-visible {
+    outline-offset: -2px;
+  }
+
+  .body .row[aria-selected='true'] {
+    background: color-mix(in srgb, var(--_accent) 12%, var(--_surface));
+    box-shadow: inset 4px 0 var(--_accent);
+  }
+
+  .cell {
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+
+  .c-name {
+    display: flex;
+    gap: var(--_space);
+    align-items: center;
+  }
+
+  .who {
+    display: grid;
+    min-width: 0;
+  }
+
+  .name,
+  .id {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+
+  .name {
+    font-weight: 600;
+  }
+
+  .id,
+  .muted {
+    color: var(--_text-muted);
+  }
+
+  .id {
+    font-size: 0.9em;
+  }
+
+  .inactive .name {
+    color: var(--_text-muted);
+  }
+
+  .badge {
+    padding: 0 0.4em;
+    border: 1px solid currentColor;
+    border-radius: var(--_radius);
+    font-size: 0.85em;
+  }
+
+  .avatar {
+    flex: none;
+    width: 2rem;
+    height: 2rem;
+    border-radius: 50%;
+    object-fit: cover;
+  }
+
+  .initials {
+    display: grid;
+    place-items: center;
+    background: var(--_track);
+    color: var(--_text);
+    font-size: 0.75em;
+    font-weight: 600;
+  }
+
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+    max-height: 3.25rem;
+    margin: 0;
+    padding: 0;
+    overflow: hidden;
+    list-style: none;
+  }
+
+  .chip {
+    padding: 0 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    background: var(--_surface-raised);
+    font-size: 0.85em;
+    line-height: 1.4rem;
+    white-space: nowrap;
+  }
+
+  .chip[part~='match'] {
+    border-color: var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 16%, var(--_surface));
+    font-weight: 600;
+  }
+
+  /* Narrow: each user is a card of fixed height; the column headers stay for screen readers only. */
+  @container list (max-width: 46rem) {
+    .head {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+
+    .body .row {
+      height: 7.5rem;
+      grid-template-columns: repeat(3, minmax(0, 1fr));
+      grid-template-areas: 'name name name' 'group role plan' 'licences licences licences';
+      align-content: center;
+      gap: 0.25rem var(--_space);
+      padding: var(--_space);
+    }
+
+    .body .c-name {
+      grid-area: name;
+    }
+
+    .body .c-group {
+      grid-area: group;
+    }
+
+    .body .c-role {
+      grid-area: role;
+    }
+
+    .body .c-plan {
+      grid-area: plan;
+    }
+
+    .body .c-licences {
+      grid-area: licences;
+    }
+
+    .body .c-group,
+    .body .c-role,
+    .body .c-plan {
+      color: var(--_text-muted);
+      font-size: 0.9em;
+    }
+  }
+
+  .footer {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    align-items: center;
+  }
+
+  .footer:not(:empty) {
+    padding-top: var(--_space);
+  }
+
+  .footer[role='alert'] {
+    color: var(--_danger-text);
+  }
+
+  .footer p {
+    margin: 0;
+  }
+
+  .details {
+    align-self: start;
+    padding: calc(var(--_space) * 1.5);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+
+  .details-head {
+    display: flex;
+    gap: var(--_space);
+    align-items: center;
+  }
+
+  .details-head .who {
+    flex: 1;
+  }
+
+  .details h3,
+  .details h4,
+  .details h5,
+  .details-head p {
+    margin: 0;
+  }
+
+  .details h3 {
+    font-size: 1.1em;
+  }
+
+  .details .details-title {
+    margin: calc(var(--_space) * 1.5) 0 var(--_space);
+    font-size: 1em;
+  }
+
+  .details .owner {
+    margin: var(--_space) 0 calc(var(--_space) / 2);
+    color: var(--_text-muted);
+    font-size: 0.9em;
+    font-weight: 600;
+  }
+
+  .close {
+    display: grid;
+    place-items: center;
+    width: 2.25rem;
+    height: 2.25rem;
+    padding: 0;
+    border: 1px solid transparent;
+    border-radius: var(--_radius);
+    background: none;
+  }
+
+  .close:hover {
+    border-color: var(--_border);
+  }
+
+  .assignments {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .assignments li {
+    display: grid;
+    grid-template-columns: 1rem minmax(0, 1fr) auto;
+    gap: var(--_space);
+    align-items: center;
+    padding: 0.3rem 0;
+    border-bottom: 1px solid var(--_track);
+  }
+
+  .assignments .status {
+    font-size: 0.85em;
+  }
+
+  .assigned .icon,
+  .assigned .status {
+    color: var(--_success);
+    font-weight: 600;
+  }
+
+  .unassigned {
+    color: var(--_text-muted);
+  }
+
+  .details .state {
+    padding: var(--_space);
+  }
+`;

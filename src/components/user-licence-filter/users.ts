@@ -1,0 +1,102 @@
+/** What `<so-user-licence-filter>` computes from its data: the picker's licences, and users ready to filter. */
+import { licenceColumn } from '../../api/endpoints.js';
+import { isTruthyCell, type ExtendedLicenseInfo, type LicenseOwner, type ModuleLicenseLink, type UserRow } from '../../api/schemas.js';
+
+/** A user licence the picker offers (E1: `UserLicense`, not hidden). */
+export interface UserLicence {
+  /** The archive column `{owner}_{module}` in lower case: the element's `value` when picked. */
+  column: string;
+  ownerName: string;
+  moduleName: string;
+  /** `ModuleDescription`, or the module name when it has none. */
+  name: string;
+  /** A user plan (`ExtraFlags === 1`). */
+  plan: boolean;
+  inUse: number;
+  total: number;
+  unrestricted: boolean;
+}
+
+/** Every user licence of every owner that is not hidden: plans first, then by owner (E1's order) and `SortOrder`. */
+export function userLicences(owners: readonly ExtendedLicenseInfo[]): UserLicence[] {
+  const seen = new Set<string>();
+  return owners
+    .flatMap((owner, ownerIndex) =>
+      owner.ExtendedModuleLicenses.filter((m) => m.Current.LicenseType === 'UserLicense' && !m.Current.IsHidden).map(
+        (m) => {
+          const c = m.Current;
+          const plan = c.ExtraFlags === 1;
+          return {
+            sort: [plan ? 0 : 1, ownerIndex, c.SortOrder],
+            licence: {
+              column: licenceColumn(c.OwnerName, c.ModuleName),
+              ownerName: c.OwnerName,
+              moduleName: c.ModuleName,
+              name: c.ModuleDescription || c.ModuleName,
+              plan,
+              inUse: m.NumberOfLicensesInUse,
+              total: m.NumberOfLicensesTotal,
+              unrestricted: c.Unrestricted,
+            },
+          };
+        },
+      ),
+    )
+    .sort((a, b) => a.sort[0] - b.sort[0] || a.sort[1] - b.sort[1] || a.sort[2] - b.sort[2])
+    .map((x) => x.licence)
+    .filter((l) => !seen.has(l.column) && !!seen.add(l.column));
+}
+
+/** A user row with what filtering needs, computed once when its page arrives. */
+export interface UserEntry {
+  row: UserRow;
+  /** The licence columns the user holds. */
+  held: ReadonlySet<string>;
+  /** Full name and user id, folded for the text search. */
+  text: string;
+  active: boolean;
+}
+
+/** Lower case without diacritics: "Linnéa" is found by "linnea". */
+export const fold = (s: string): string =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLocaleLowerCase();
+
+export function toEntry(row: UserRow, columns: readonly string[]): UserEntry {
+  const cells = row as Record<string, unknown>;
+  return {
+    row,
+    held: new Set(columns.filter((c) => isTruthyCell(cells[c]))),
+    text: fold(`${row.fullName}\u0000${row.assocName}`),
+    active: isTruthyCell(row.isActive),
+  };
+}
+
+/** The users who hold `column` (all when empty) and whose name or user id contains `query`. */
+export function filterUsers(entries: readonly UserEntry[], column: string, query: string): readonly UserEntry[] {
+  const q = fold(query.trim());
+  if (!column && !q) return entries;
+  return entries.filter((e) => (!column || e.held.has(column)) && (!q || e.text.includes(q)));
+}
+
+/** One owner's licences for the details panel: hidden ones left out, in `SortOrder`. */
+export interface OwnerAssignments {
+  name: string;
+  description: string;
+  licences: ModuleLicenseLink[];
+}
+
+/** E9 per owner, without hidden licences and without owners left with none. */
+export function assignmentsOf(owners: readonly LicenseOwner[]): OwnerAssignments[] {
+  return owners
+    .map((o) => ({
+      name: o.Name,
+      description: o.Description || o.Name,
+      licences: [...o.RestrictedModuleLicenses, ...o.UnrestrictedModuleLicenses]
+        .filter((l) => !l.IsHidden)
+        .sort((a, b) => a.SortOrder - b.SortOrder),
+    }))
+    .filter((o) => o.licences.length > 0);
+}

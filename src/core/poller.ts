@@ -1,0 +1,121 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isAbort } from '../api/errors.js';
+
+/** Time and timers, injectable so that tests drive a poller without waiting. */
+export interface Clock {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** The page's own clock. */
+export const realClock: Clock = {
+  now: () => performance.now(),
+  setTimeout: (callback, ms) => window.setTimeout(callback, ms),
+  clearTimeout: (handle) => window.clearTimeout(handle as number),
+};
+
+export interface PollerOptions {
+  /** Milliseconds from the end of one run to the start of the next; `0` (or less, or NaN) is off. Read on updates. */
+  interval: () => number;
+  /** One poll. A rejection (other than an abort) counts as a failure and lengthens the wait. */
+  run: (signal: AbortSignal) => Promise<void>;
+  /** The longest wait after failures, as a multiple of the interval. Default 8. */
+  maxBackoff?: number;
+  clock?: Clock;
+}
+
+/**
+ * Runs `run` every `interval` while the host is connected and the page is visible. Runs never overlap: the next one
+ * is scheduled only once the previous one finished. While `document.visibilityState` is `hidden` nothing runs; on
+ * return a run that fell due meanwhile starts at once. After a failure the wait doubles, up to `maxBackoff` × the
+ * interval, and returns to the interval after a success. Disconnecting stops the timer and aborts a run in flight.
+ */
+export class Poller implements ReactiveController {
+  /** @internal */
+  private timer?: unknown;
+  /** @internal The run in flight. */
+  private running?: AbortController;
+  /** @internal */
+  private interval = 0;
+  /** @internal Current multiple of the interval. */
+  private backoff = 1;
+  /** @internal When the last run ended (or polling started). */
+  private last = 0;
+  /** @internal */
+  private connected = false;
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly options: PollerOptions,
+  ) {
+    host.addController(this);
+  }
+
+  /** @internal */
+  private get clock(): Clock {
+    return this.options.clock ?? realClock;
+  }
+
+  /** The current wait between runs in milliseconds (the interval, lengthened after failures); 0 when off. */
+  get delay(): number {
+    return this.interval * this.backoff;
+  }
+
+  hostConnected(): void {
+    this.connected = true;
+    this.last = this.clock.now();
+    document.addEventListener('visibilitychange', this.onVisibilityChange);
+    this.schedule();
+  }
+
+  hostUpdated(): void {
+    const interval = Math.max(0, this.options.interval() || 0);
+    if (interval === this.interval) return;
+    this.interval = interval;
+    this.backoff = 1;
+    this.last = this.clock.now();
+    this.schedule();
+  }
+
+  hostDisconnected(): void {
+    this.connected = false;
+    document.removeEventListener('visibilitychange', this.onVisibilityChange);
+    this.cancelTimer();
+    this.running?.abort(new DOMException('The element was disconnected.', 'AbortError'));
+    this.running = undefined;
+  }
+
+  /** @internal */
+  private readonly onVisibilityChange = () => this.schedule();
+
+  /** @internal Sets the timer for the next run, unless polling is off, paused, or a run is in flight. */
+  private schedule(): void {
+    this.cancelTimer();
+    if (!this.connected || !this.interval || this.running || document.visibilityState === 'hidden') return;
+    const wait = Math.max(0, this.last + this.delay - this.clock.now());
+    this.timer = this.clock.setTimeout(() => void this.tick(), wait);
+  }
+
+  /** @internal */
+  private async tick(): Promise<void> {
+    this.timer = undefined;
+    const controller = (this.running = new AbortController());
+    try {
+      await this.options.run(controller.signal);
+      this.backoff = 1;
+    } catch (error) {
+      if (!isAbort(error)) this.backoff = Math.min(this.backoff * 2, this.options.maxBackoff ?? 8);
+    }
+    if (this.running !== controller) return; // disconnected meanwhile
+    this.running = undefined;
+    this.last = this.clock.now();
+    this.schedule();
+  }
+
+  /** @internal */
+  private cancelTimer(): void {
+    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}
