@@ -4,6 +4,8 @@
  */
 import './components/provider/define.js';
 import './components/owner-info/define.js';
+import './components/licence-list/define.js';
+import './components/licences/define.js';
 import './components/status-database/define.js';
 import './components/metered-button/define.js';
 import './components/system-events/define.js';
@@ -27,6 +29,8 @@ export type {
 } from './api/schemas.js';
 export { SoProvider } from './components/provider/provider.js';
 export { SoOwnerInfo } from './components/owner-info/owner-info.js';
+export { SoLicenceList } from './components/licence-list/licence-list.js';
+export { SoLicences } from './components/licences/licences.js';
 export { SoStatusDatabase } from './components/status-database/status-database.js';
 export { SoMeteredButton } from './components/metered-button/metered-button.js';
 export { SoSystemEvents } from './components/system-events/system-events.js';

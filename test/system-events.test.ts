@@ -46,7 +46,7 @@ async function scrollToEnd(el: Element) {
 async function scrollThroughAll(el: Element, pages: number) {
   for (let i = 0; i < pages && grid(el).getAttribute('aria-rowcount') === '-1'; i++) {
     await scrollToEnd(el);
-    await waitUntil(() => !part(el, 'footer')!.textContent!.trim(), 'page loaded', { timeout: 4000 });
+    await waitUntil(() => !part(el, 'footer')!.textContent!.trim(), 'page loaded', { timeout: 4000, interval: 5 });
   }
   await scrollToEnd(el);
 }
@@ -135,7 +135,7 @@ describe('<so-system-events>', () => {
   it('renders a message with markup as plain characters, in the row and in the details', async () => {
     const el = await mount();
     const row = rows(el).find((r) => cells(r)[2] === HTML_EVENT_MESSAGE)!;
-    expect(row, 'the message is shown verbatim').to.exist;
+    expect(row, 'the message is shown verbatim').to.not.equal(undefined);
     expect(shadow(el).querySelector('b, img[src=x], img:not(.avatar)')).to.equal(null);
     await clickRow(el, Number(row.getAttribute('aria-rowindex')));
     await waitUntil(() => details(el).textContent!.includes('<b>Heads up</b>'), 'details show the message');
@@ -234,6 +234,29 @@ describe('<so-system-events>', () => {
     await sendKeys({ press: 'Home' });
     await waitUntil(() => focused(el) === '2', 'first row focused');
     expect(grid(el).scrollTop).to.equal(0);
+  });
+
+  it('keeps keyboard focus in the grid when the focused row is scrolled away', async () => {
+    setScenario('large');
+    const el = await mount();
+    await clickRow(el, 3);
+    grid(el).scrollTop = 1500;
+    await waitUntil(() => !rowAt(el, 3), 'row scrolled out of the window');
+    await el.updateComplete;
+    expect(shadow(el).activeElement).to.equal(grid(el));
+    await sendKeys({ press: 'ArrowDown' });
+    await waitUntil(() => focused(el) === '4', 'the row after the active one is focused again');
+    expect(grid(el).scrollTop).to.be.below(200);
+  });
+
+  it('reloads everything, fresh, on refresh()', async () => {
+    let all = events(3);
+    serveEvents(() => all);
+    const el = await mount();
+    all = [event(-1, { eventname: 'After refresh' }), ...all];
+    await el.refresh();
+    await waitUntil(() => rows(el).length === 4, 'reloaded');
+    expect(cells(rows(el)[0])[0]).to.equal('After refresh');
   });
 
   it('shows the running jobs on top with labelled progress bars', async () => {
@@ -377,6 +400,23 @@ describe('<so-system-events>', () => {
       expect(shadow(el).querySelectorAll('[aria-selected=true]')).to.have.length(1);
       await waitUntil(() => seen.requests >= 4, 'several polls');
       expect(seen.maxInFlight).to.equal(1);
+    });
+
+    it('keeps the same rows in view when new events arrive above them', async () => {
+      let all = events(120);
+      serveEvents(() => all);
+      const el = await mount(html`<so-system-events refresh-interval="0.03"></so-system-events>`);
+      grid(el).scrollTop = 30 * rows(el)[0].offsetHeight;
+      await waitUntil(() => rowAt(el, 40), 'scrolled down');
+      const event30 = () => rows(el).find((r) => cells(r)[0] === 'Event 30');
+      const y = () => event30()!.getBoundingClientRect().top;
+      const before = y();
+      all = [event(-3), event(-2), event(-1), ...all];
+      await waitUntil(() => event30()?.getAttribute('aria-rowindex') === '35', 'three new rows above', { timeout: 3000 });
+      await nextFrame();
+      expect(Math.abs(y() - before), 'Event 30 stays where it was').to.be.below(2);
+      const names = rows(el).map((r) => cells(r)[0]);
+      expect(names.length, 'no row twice').to.equal(new Set(names).size);
     });
 
     it('pauses while the page is hidden and stops when removed', async () => {

@@ -58,7 +58,7 @@ function serveUsers(total: number, { wait = 0, failSkip }: { wait?: number; fail
   worker.use(
     http.get('*/api/v1/Archive/InternalUsers', async ({ request }) => {
       const q = new URL(request.url).searchParams;
-      requests.push(q); console.log('REQ', (window as any).mocha?.suite?.ctx?.currentTest?.title, q.get('$skip'), new Error().stack?.split('\n').length);
+      requests.push(q);
       const [top, skip] = [Number(q.get('$top')), Number(q.get('$skip'))];
       if (skip > 0 && failSkip?.()) return HttpResponse.json({ Error: true }, { status: 503 });
       if (wait) await delay(wait);
@@ -98,13 +98,13 @@ describe('<so-user-licence-filter>', () => {
       'Sales Essentials (6 of 10 in use)',
       'Sales Premium (15 of 15 in use)',
       'Service Essentials (3 of 5 in use)',
-      'Service Premium (12 of 10 in use)',
+      'Service Premium (9 of 10 in use)',
       'Marketing Essentials (2 of 5 in use)',
       'Marketing Premium (3 of 5 in use)',
       'CRM user (38 of 50 in use)',
       'Customer Service external user (5 in use, unlimited)',
       'Anonymous user (3 of 5 in use)',
-      'Archive user (17 of 20 in use)',
+      'Archive user (15 of 20 in use)',
       'OCR scanning (4 of 5 in use)',
     ]);
     expect([...select.options].map((o) => o.value).slice(0, 3)).to.deep.equal([
@@ -123,13 +123,8 @@ describe('<so-user-licence-filter>', () => {
     const headers = [...shadow(el).querySelectorAll('[role=columnheader]')].map((h) => h.textContent!.trim());
     expect(headers).to.deep.equal(['Name', 'Group', 'Role', 'User plan', 'Licences']);
     const ingrid = rowAt(el, 2)!;
-    expect(cells(ingrid)).to.deep.equal([
-      'IS Ingrid Solberg INGRID',
-      'Management',
-      'Administrator',
-      'Sales Premium',
-      'Sales Premium CRM user Archive user',
-    ]);
+    expect(cells(ingrid).slice(0, 4)).to.deep.equal(['Ingrid Solberg INGRID', 'Management', 'Administrator', 'Sales Premium']);
+    expect(chips(ingrid)).to.deep.equal(['Sales Premium', 'CRM user', 'Archive user']);
     expect(ingrid.querySelector('img')!.getAttribute('src')).to.match(/^data:image\/svg\+xml,/);
     expect(rowOf(el, 'JOHAN')!.querySelector('img'), 'no portrait: initials').to.equal(null);
     expect(rowOf(el, 'JOHAN')!.querySelector('.initials')!.textContent!.trim()).to.equal('JL');
@@ -179,7 +174,9 @@ describe('<so-user-licence-filter>', () => {
     expect(count(el)).to.equal('0 of 40 users');
     await expect(el).to.be.accessible();
     await pick(el, '');
-    expect(shadow(el).querySelector('.state.empty')!.textContent!.trim()).to.equal('No users match “ingrid”.');
+    expect(names(el)).to.deep.equal(['Ingrid Solberg']);
+    await search(el, 'zzz');
+    expect(shadow(el).querySelector('.state.empty')!.textContent!.trim()).to.equal('No users match “zzz”.');
     await search(el, '');
     await pick(el, 'acmeaddon_archive-ocr');
     expect(names(el)).to.have.length(4);
@@ -202,7 +199,7 @@ describe('<so-user-licence-filter>', () => {
       await el.updateComplete;
       expect(changes).to.have.length(1);
       expect(picker(el).value).to.equal('superoffice_ten-service');
-      expect(count(el)).to.equal('10 of 40 users');
+      expect(count(el)).to.equal('9 of 40 users');
 
       el.setAttribute('value', 'acmeaddon_archive-user');
       await el.updateComplete;
@@ -518,7 +515,7 @@ describe('<so-user-licence-filter>', () => {
   it('shows portraits only from safe URLs, initials otherwise', async () => {
     const el = await mount();
     const henrik = rowOf(el, 'HENRIK')!;
-    expect(henrik, 'the user with a javascript: portrait').to.exist;
+    expect(henrik, 'the user with a javascript: portrait').not.to.equal(undefined);
     expect(henrik.querySelector('img')).to.equal(null);
     expect(henrik.querySelector('.initials')!.textContent!.trim()).to.equal('HM');
     expect(MALICIOUS_PORTRAIT.startsWith('javascript:')).to.equal(true);

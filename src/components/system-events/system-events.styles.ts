@@ -124,7 +124,7 @@ export const styles = css`
 
   .head,
   .body {
-    min-width: 57rem;
+    min-width: 62rem;
   }
 
   .head {
@@ -138,8 +138,8 @@ export const styles = css`
   .row {
     display: grid;
     grid-template-columns:
-      minmax(8rem, 1.2fr) minmax(5rem, 0.6fr) minmax(8rem, 3fr) 10rem minmax(7rem, 1fr)
-      10rem minmax(5.5rem, 0.7fr);
+      minmax(9.5rem, 1.3fr) minmax(5rem, 0.6fr) minmax(8rem, 2.4fr) 11rem minmax(7rem, 0.9fr)
+      11rem minmax(6.5rem, 0.7fr);
     align-items: center;
     gap: var(--_space);
     height: 2.75em;
@@ -291,7 +291,7 @@ export const styles = css`
   }
 
   /* Narrow: each row becomes a three-line card; the header and two columns stay for screen readers only */
-  @container (max-width: 58rem) {
+  @container (max-width: 62rem) {
     .head,
     .body {
       min-width: 0;

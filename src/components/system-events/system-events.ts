@@ -116,6 +116,8 @@ export class SoSystemEvents extends KitElement {
     nearEnd: () => this.list.more(),
   });
 
+  /** @internal The focused row scrolls out of the rendered window: keep focus in the grid. */
+  private keepFocus = false;
   /** @internal Row index by `PrimaryKey`, rebuilt when the rows change. */
   private index?: { rows: readonly SystemEventRow[]; byId: Map<number, number> };
 
@@ -234,6 +236,8 @@ export class SoSystemEvents extends KitElement {
   /** @internal */
   private renderGrid(rows: readonly SystemEventRow[]) {
     const [start, end] = this.window.range(rows.length);
+    const focused = this.rowIndexOf(this.shadowRoot!.activeElement);
+    this.keepFocus = focused >= 0 && (focused < start || focused >= end);
     const active = this.indexOf(this.activeId);
     const tabStop = active >= start && active < end ? active : Math.max(start, Math.min(this.window.firstVisible, end - 1));
     const selectedId = this.selected?.PrimaryKey;
@@ -244,7 +248,7 @@ export class SoSystemEvents extends KitElement {
       role="grid"
       tabindex="-1"
       aria-labelledby="title"
-      aria-rowcount=${this.list.complete ? rows.length + 1 : -1}
+      aria-rowcount=${this.list.total === undefined ? -1 : this.list.total + 1}
       aria-colcount="7"
       ${ref(this.window.attach)}
       @click=${this.onClick}
@@ -290,6 +294,13 @@ export class SoSystemEvents extends KitElement {
         ${this.window.spacer('after')}
       </div>
     </div>`;
+  }
+
+  override updated(): void {
+    if (!this.keepFocus) return;
+    // The focused row was scrolled away and removed: the grid takes focus, so the arrow keys bring the row back.
+    this.keepFocus = false;
+    this.shadowRoot!.querySelector<HTMLElement>('[role=grid]')?.focus({ preventScroll: true });
   }
 
   /** @internal */

@@ -98,7 +98,7 @@ export const styles = css`
 
   .row {
     display: grid;
-    grid-template-columns: minmax(0, 2.2fr) minmax(0, 1fr) minmax(0, 1.1fr) minmax(0, 1.2fr) minmax(0, 2.6fr);
+    grid-template-columns: minmax(0, 1.9fr) minmax(0, 1fr) minmax(0, 1.1fr) minmax(0, 1.3fr) minmax(0, 3fr);
     gap: var(--_space);
     align-items: center;
     padding: 0 var(--_space);
@@ -118,7 +118,7 @@ export const styles = css`
   }
 
   .body .row {
-    height: 3.75rem;
+    height: 4rem;
     overflow: hidden;
     border-bottom: 1px solid var(--_track);
     cursor: pointer;
@@ -207,7 +207,7 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 0.25rem;
-    max-height: 3.25rem;
+    max-height: 2.85rem;
     margin: 0;
     padding: 0;
     overflow: hidden;
@@ -219,8 +219,8 @@ export const styles = css`
     border: 1px solid var(--_border);
     border-radius: 999px;
     background: var(--_surface-raised);
-    font-size: 0.85em;
-    line-height: 1.4rem;
+    font-size: 0.8em;
+    line-height: 1.25rem;
     white-space: nowrap;
   }
 

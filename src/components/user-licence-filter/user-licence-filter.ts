@@ -9,6 +9,7 @@ import { KitElement } from '../../core/kit-element.js';
 import { PagedList } from '../../core/paged-list.js';
 import { Resource } from '../../core/resource.js';
 import { RowFocus } from '../../core/row-focus.js';
+import { TabKeys } from '../../core/tab-keys.js';
 import { emptyTemplate, reasonOf, renderResource } from '../../core/states.js';
 import { VirtualWindow } from '../../core/virtual-window.js';
 import { getLocale } from '../../localization.js';
@@ -147,6 +148,14 @@ export class SoUserLicenceFilter extends KitElement {
     activate: (e) => (this.selected = { ...this.selected, [this.tab]: e }),
   });
 
+  /** @internal */
+  private readonly tabKeys = new TabKeys<Tab>(this, {
+    tabs: () => TABS,
+    selected: () => this.tab,
+    select: (tab) => this.selectTab(tab),
+    element: (tab) => this.shadowRoot?.getElementById(`tab-${tab}`),
+  });
+
   /** @internal The last filter result (filtering runs once per change of rows, licence or search). */
   private filtered?: { rows: readonly UserEntry[]; column: string; query: string; result: readonly UserEntry[] };
 
@@ -163,7 +172,6 @@ export class SoUserLicenceFilter extends KitElement {
       pageSize: PAGE_SIZE,
       key: (e) => e.row.PrimaryKey,
       fetchPage: async (page, { config, signal, fresh }) => {
-        console.log('FETCH', page.skip, new Error().stack);
         const columns = this.columns;
         const answer = await getUsers(config, list, columns, page, { signal, fresh });
         return { 'odata.nextLink': answer['odata.nextLink'], value: answer.value.map((row) => toEntry(row, columns)) };
@@ -176,7 +184,7 @@ export class SoUserLicenceFilter extends KitElement {
     return new Resource(this, {
       source: list === 'internal' ? 'Archive/InternalUsers' : 'Archive/OtherUsers',
       enabled: () => this.opened.has(list) && this.licences.value !== undefined,
-      args: () => { if (this.opened.has(list) && this.licences.value !== undefined) console.log('ARGS', list, ((this as any).__id ??= Math.round(Math.random()*1000)), this.isConnected, this.columns.length, JSON.stringify(this.config), getLocale(), this.licences.state); return [this.columns.join(',')] as const; },
+      args: () => [this.columns.join(',')] as const,
       load: async (_args, context) => {
         await this.lists[list].first(context);
         return this.lists[list].rows;
@@ -214,7 +222,8 @@ export class SoUserLicenceFilter extends KitElement {
 
   protected override updated(): void {
     // A filter that matches none of the loaded users reads on until it finds some or the list ends.
-    if (this.users[this.tab].state === 'loaded' && this.visibleRows().length === 0) this.lists[this.tab].more();
+    const list = this.lists[this.tab];
+    if (this.users[this.tab].state === 'loaded' && this.visibleRows().length === 0) queueMicrotask(() => list.more());
   }
 
   override render() {
@@ -225,7 +234,7 @@ export class SoUserLicenceFilter extends KitElement {
         forbidden: msg('You do not have access to licence information.', { id: 'licence.forbidden' }),
       },
       (licences) => html`${this.renderToolbar(licences)}
-        <div class="tabs" role="tablist" part="tabs" aria-label=${msg('User lists', { id: 'users.lists' })} @keydown=${this.onTabKeyDown}>
+        <div class="tabs" role="tablist" part="tabs" aria-label=${msg('User lists', { id: 'users.lists' })} @keydown=${this.tabKeys.onKeyDown}>
           ${TABS.map((tab) => {
             const current = tab === this.tab;
             return html`<button
@@ -455,7 +464,7 @@ export class SoUserLicenceFilter extends KitElement {
         </button>
       </header>
       <h4 class="details-title">${msg('Licence assignments', { id: 'users.assignments' })}</h4>
-      ${cached
+      ${cached?.length
         ? this.renderAssignments(cached)
         : renderResource(
             this.assignments,
@@ -506,20 +515,9 @@ export class SoUserLicenceFilter extends KitElement {
     if (!this.opened.has(tab)) this.opened = new Set([...this.opened, tab]);
   }
 
-  /** @internal WAI-ARIA tabs, automatic activation: the arrow keys, Home and End select and focus a tab. */
-  private readonly onTabKeyDown = async (e: KeyboardEvent) => {
-    const i = TABS.indexOf(this.tab);
-    const moves: Record<string, number> = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: TABS.length - 1 };
-    if (!(e.key in moves)) return;
-    e.preventDefault();
-    this.selectTab(TABS[(moves[e.key] + TABS.length) % TABS.length]);
-    await this.updateComplete;
-    this.shadowRoot!.getElementById(`tab-${this.tab}`)?.focus();
-  };
-
   /** @internal */
   private readonly onDetailsKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') this.closeDetails();
+    if (e.key === 'Escape') void this.closeDetails();
   };
 
   /** @internal Closes the licence panel; focus returns to the list. */

@@ -57,12 +57,14 @@ export interface UserEntry {
   active: boolean;
 }
 
-/** Lower case without diacritics: "Linnéa" is found by "linnea". */
+/** Lower case without diacritics: "Linnéa" is found by "linnea", "Ødegaard" by "odegaard". */
 export const fold = (s: string): string =>
   s
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
-    .toLocaleLowerCase();
+    .toLowerCase()
+    .replace(/ø/g, 'o')
+    .replace(/æ/g, 'ae');
 
 export function toEntry(row: UserRow, columns: readonly string[]): UserEntry {
   const cells = row as Record<string, unknown>;

@@ -1,0 +1,14 @@
+import { define } from '../../core/kit-element.js';
+import '../owner-info/define.js';
+import '../licence-list/define.js';
+import { SoLicences } from './licences.js';
+
+define('so-licences', SoLicences);
+
+export { SoLicences };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'so-licences': SoLicences;
+  }
+}

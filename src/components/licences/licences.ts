@@ -1,0 +1,235 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { msg, str } from '@lit/localize';
+import { getLicenses } from '../../api/endpoints.js';
+import type { SoEventMap, SoLoadDetail } from '../../events.js';
+import { KitElement } from '../../core/kit-element.js';
+import { Resource } from '../../core/resource.js';
+import { TabKeys } from '../../core/tab-keys.js';
+import { styles } from './licences.styles.js';
+
+const SUPEROFFICE = 'SUPEROFFICE';
+
+/** One tab: `key` is what `selected` and `so-tab-change` name it; `id` builds the tab's and panel's DOM ids. */
+interface Tab {
+  key: string;
+  id: string;
+  label: string;
+  /** A third-party owner's `OwnerName`. */
+  owner?: string;
+  /** An add-on child: the panel shows it. */
+  addon?: HTMLElement;
+}
+
+/**
+ * SuperOffice's Licences screen. Tabs: *SuperOffice* (the owner information and licences of `SUPEROFFICE`),
+ * *Status*, one tab per third-party licence owner the server reports (labelled with its `OwnerDescription`), and one
+ * tab per add-on child.
+ *
+ * Add-on tabs: every child with `slot="addon"` becomes a tab labelled by its `label` attribute; the child itself is
+ * the panel. Children added or removed later add or remove tabs.
+ *
+ * The tabs follow the WAI-ARIA tabs pattern with automatic activation: ←/→ move to and select the previous/next tab,
+ * Home/End the first/last. A panel's content is created when its tab is first selected and kept afterwards.
+ *
+ * One licence request feeds the whole screen: the tab list and every element in it share the answer. `so-load` and
+ * `so-error` come from the elements inside (they bubble out of the screen); the screen adds none of its own.
+ *
+ * @tag so-licences
+ * @summary The whole Licences screen, with third-party owner tabs and add-on tabs.
+ * @slot addon - Add-on tabs: each child is one tab's panel, labelled by its `label` attribute.
+ * @fires so-tab-change - The user selected another tab. `detail: { tab }` — `superoffice`, `status`, a third-party
+ *   `OwnerName`, or an add-on child's `id` (else its `label`). Not fired when `selected` is set by script.
+ * @fires so-load - From the elements inside: data arrived and rendered. `detail: { source }`
+ * @fires so-error - From the elements inside: loading failed. `detail: { kind, status?, message }`
+ * @fires so-licence-select - From the licence lists inside. `detail: { ownerName, moduleName }`
+ * @csspart tabs - The tab list.
+ * @csspart tab - A tab; `selected` is added to the current one.
+ * @csspart selected - The selected tab.
+ * @csspart panel - A tab panel.
+ */
+export class SoLicences extends KitElement {
+  static override styles = [KitElement.styles, styles];
+  // Add-on children are assigned to their panel's slot by script: IDREFs cannot cross into the light DOM.
+  static override shadowRootOptions: ShadowRootInit = { ...KitElement.shadowRootOptions, slotAssignment: 'manual' };
+
+  /**
+   * The selected tab: `superoffice` (default), `status`, a third-party `OwnerName`, or an add-on child's `id` (else
+   * its `label`). A tab that does not exist (yet) shows the SuperOffice tab until it does.
+   */
+  @property({ reflect: true }) selected = 'superoffice';
+
+  /** @internal The add-on children, in document order. */
+  @state() private addons: readonly HTMLElement[] = [];
+  /** @internal Bumped when an element inside loaded the licences: the tab list reads the same answer again. */
+  @state() private generation = 0;
+
+  /** @internal Tabs whose panel was shown once: their content stays. */
+  private readonly visited = new Set<string>();
+  /** @internal Stable DOM ids of add-on panels. */
+  private readonly addonIds = new WeakMap<HTMLElement, number>();
+  /** @internal */
+  private nextAddonId = 0;
+
+  /** @internal The owners, for the tab list (E1, the answer the elements inside share). */
+  private readonly owners = new Resource(this, {
+    source: 'License',
+    localized: true,
+    args: () => [this.generation] as const,
+    load: async (_args, { config, signal, fresh }) => (await getLicenses(config, { signal, fresh })).map((o) => o.Current),
+  });
+
+  /** @internal */
+  private readonly tabKeys = new TabKeys<string>(this, {
+    tabs: () => this.tabs().map((t) => t.key),
+    selected: () => this.current(this.tabs()).key,
+    select: (key) => this.choose(key),
+    element: (key) => this.shadowRoot?.getElementById(`tab-${this.tabs().find((t) => t.key === key)?.id}`),
+  });
+
+  /** @internal */
+  private readonly observer = new MutationObserver((records) => {
+    if (records.some((r) => r.target === this || r.target.parentNode === this)) this.readAddons();
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.observer.observe(this, { childList: true, subtree: true, attributes: true, attributeFilter: ['slot', 'label', 'id'] });
+    this.readAddons();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observer.disconnect();
+  }
+
+  /** Reloads every element of the screen, bypassing shared answers. */
+  async refresh(): Promise<void> {
+    const inside = [...this.renderRoot.querySelectorAll('*')].filter(
+      (e): e is KitElement & { refresh(): Promise<void> } => e instanceof KitElement && 'refresh' in e,
+    );
+    await Promise.all(inside.map((e) => e.refresh()));
+  }
+
+  /** @internal The screen's own licence request only builds the tab list: `so-load`/`so-error` come from inside. */
+  override emit<K extends keyof SoEventMap>(type: K, detail: SoEventMap[K]['detail']): boolean {
+    return type === 'so-load' || type === 'so-error' ? true : super.emit(type, detail);
+  }
+
+  /** @internal */
+  private readAddons(): void {
+    const addons = [...this.children].filter((c): c is HTMLElement => c instanceof HTMLElement && c.slot === 'addon');
+    const gone = this.addons.filter((a) => !addons.includes(a)).map((a) => this.addonKey(a));
+    if (gone.includes(this.selected)) this.selected = 'superoffice';
+    this.addons = addons;
+    this.requestUpdate();
+  }
+
+  /** @internal */
+  private addonKey(addon: HTMLElement): string {
+    return addon.id || addon.getAttribute('label') || `addon-${this.addonId(addon)}`;
+  }
+
+  /** @internal */
+  private addonId(addon: HTMLElement): number {
+    if (!this.addonIds.has(addon)) this.addonIds.set(addon, ++this.nextAddonId);
+    return this.addonIds.get(addon)!;
+  }
+
+  /** @internal Every tab, in order. */
+  private tabs(): Tab[] {
+    const owners = (this.owners.value ?? []).filter((o) => o.OwnerName !== SUPEROFFICE);
+    return [
+      { key: 'superoffice', id: 'superoffice', label: msg('SuperOffice', { id: 'licences.superoffice' }) },
+      { key: 'status', id: 'status', label: msg('Status', { id: 'licences.status' }) },
+      ...owners.map((o, i) => ({ key: o.OwnerName, id: `owner-${i}`, label: o.OwnerDescription || o.OwnerName, owner: o.OwnerName })),
+      ...this.addons.map((addon) => {
+        const n = this.addonId(addon);
+        return {
+          key: this.addonKey(addon),
+          id: `addon-${n}`,
+          label: addon.getAttribute('label') || addon.id || msg(str`Add-on ${n}`, { id: 'licences.addon' }),
+          addon,
+        };
+      }),
+    ];
+  }
+
+  /** @internal The tab `selected` names, or the first one. */
+  private current(tabs: Tab[]): Tab {
+    return tabs.find((t) => t.key === this.selected) ?? tabs[0];
+  }
+
+  /** @internal The user selected a tab. */
+  private choose(key: string): void {
+    if (key === this.current(this.tabs()).key) return;
+    this.selected = key;
+    this.emit('so-tab-change', { tab: key });
+  }
+
+  /** @internal An element inside loaded the licences: read the (shared) answer again for the tab list. */
+  private readonly onInnerLoad = (e: CustomEvent<SoLoadDetail>): void => {
+    if (e.detail.source === 'License') this.generation++;
+  };
+
+  override render() {
+    const tabs = this.tabs();
+    const current = this.current(tabs);
+    this.visited.add(current.key);
+    return html`<div class="tabs" role="tablist" part="tabs" aria-label=${msg('Licences', { id: 'licences.tabs' })} @keydown=${this.tabKeys.onKeyDown}>
+        ${tabs.map(
+          (t) => html`<button
+            type="button"
+            role="tab"
+            id="tab-${t.id}"
+            part=${t === current ? 'tab selected' : 'tab'}
+            aria-selected=${t === current ? 'true' : 'false'}
+            aria-controls="panel-${t.id}"
+            tabindex=${t === current ? 0 : -1}
+            @click=${() => this.choose(t.key)}
+          >
+            ${t.label}
+          </button>`,
+        )}
+      </div>
+      <div class="panels" @so-load=${this.onInnerLoad}>
+        ${repeat(
+          tabs,
+          (t) => t.id,
+          (t) => html`<div role="tabpanel" id="panel-${t.id}" part="panel" aria-labelledby="tab-${t.id}" tabindex="0" ?hidden=${t !== current}>
+            ${t.addon ? html`<slot></slot>` : this.visited.has(t.key) ? this.renderPanel(t) : nothing}
+          </div>`,
+        )}
+      </div>`;
+  }
+
+  protected override updated(): void {
+    for (const addon of this.addons) {
+      this.renderRoot.querySelector<HTMLSlotElement>(`#panel-addon-${this.addonId(addon)} > slot`)?.assign(addon);
+    }
+  }
+
+  /** @internal */
+  private renderPanel(t: Tab) {
+    if (t.key === 'status' && !t.owner) return this.renderStatusPanel();
+    return this.renderOwner(t.owner ?? SUPEROFFICE);
+  }
+
+  /**
+   * @internal An owner's information and licences. The list waits for the licences: while they load, or when they
+   * failed, only the owner information shows the state, so the screen shows one "Loading…" and one error, not two.
+   */
+  private renderOwner(owner: string) {
+    const known = this.owners.value?.some((o) => o.OwnerName === owner);
+    return html`<so-owner-info owner=${owner} .apiBase=${this.apiBase}></so-owner-info>
+      ${known ? html`<so-licence-list owner=${owner} .apiBase=${this.apiBase}></so-licence-list>` : nothing}`;
+  }
+
+  /** @internal The Status tab. Its elements (database, metered services, system notifications) arrive with the Status-tab work. */
+  private renderStatusPanel() {
+    return html`<p class="placeholder">
+      ${msg('The database status, metered services and system notifications will be shown here.', { id: 'licences.status-later' })}
+    </p>`;
+  }
+}

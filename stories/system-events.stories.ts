@@ -1,0 +1,73 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { http, HttpResponse } from 'msw';
+import '../src/components/system-events/define.js';
+
+type Args = { 'refresh-interval': number; 'api-base': string };
+
+/**
+ * System notifications, newest first, with the running jobs on top and a details panel for the selected row. The
+ * list is virtualized and loads 50 events at a time as it is scrolled. Every story runs against the kit's mock
+ * backend; pick the language and theme in the toolbar.
+ */
+const meta = {
+  title: 'Elements/so-system-events',
+  component: 'so-system-events',
+  tags: ['autodocs'],
+  args: { 'refresh-interval': 0, 'api-base': '' },
+  render: (args) =>
+    html`<so-system-events refresh-interval=${args['refresh-interval']} api-base=${args['api-base']}></so-system-events>`,
+  parameters: { docs: { story: { height: '780px' } } },
+} satisfies Meta<Args>;
+
+export default meta;
+type Story = StoryObj<Args>;
+
+/** Selects the second event (the one whose message holds markup, shown as text) once the rows are there. */
+const selectSecondRow: Story['play'] = async ({ canvasElement }) => {
+  const el = canvasElement.querySelector('so-system-events')!;
+  for (let i = 0; i < 100; i++) {
+    const row = el.shadowRoot?.querySelector<HTMLElement>('[aria-rowindex="3"]');
+    if (row) {
+      row.click();
+      row.focus();
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
+
+/** Thirty events over five months, three running jobs. */
+export const Default: Story = {};
+/** A row selected: its full message and details in the panel below. The message's markup shows as characters. */
+export const Selected: Story = { play: selectSecondRow };
+/** 10,000 events: scroll to load the next 50; only the rows in view are in the DOM. */
+export const Large: Story = { parameters: { scenario: 'large' } };
+/** Polls every 5 seconds (paused while the page is hidden). */
+export const Polling: Story = { args: { 'refresh-interval': 5 } };
+/** The backend does not offer running jobs (E7 answers 404): the section is left out. */
+export const WithoutRunningJobs: Story = {
+  parameters: { msw: [http.get('*/api/v1/BatchTask/Started', () => HttpResponse.json({ Error: true }, { status: 404 }))] },
+};
+/** No events and no running jobs. */
+export const Empty: Story = { parameters: { scenario: 'empty' } };
+/** The server answers slowly: the loading state. */
+export const Loading: Story = { parameters: { scenario: 'slow' } };
+/** 500 from the server: an alert with *Try again*. */
+export const ServerError: Story = { parameters: { scenario: 'server-error' } };
+/** The answer is not JSON. */
+export const Malformed: Story = { parameters: { scenario: 'malformed' } };
+/** 403: the signed-in user may not see system notifications. */
+export const Forbidden: Story = { parameters: { scenario: 'forbidden' } };
+/** Dark theme, a row selected. */
+export const Dark: Story = { parameters: { theme: 'dark' }, play: selectSecondRow };
+/** Danish. */
+export const Danish: Story = { parameters: { locale: 'da' } };
+/** German, dark. */
+export const German: Story = { parameters: { locale: 'de', theme: 'dark' } };
+/** Dutch. */
+export const Dutch: Story = { parameters: { locale: 'nl' } };
+/** Norwegian (bokmål). */
+export const Norwegian: Story = { parameters: { locale: 'nb' } };
+/** Swedish, a row selected. */
+export const Swedish: Story = { parameters: { locale: 'sv' }, play: selectSecondRow };

@@ -1,0 +1,77 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { http } from 'msw';
+import '../src/components/user-licence-filter/define.js';
+import { errorResponse } from '../src/mocks/handlers.js';
+
+type Args = { value: string; 'api-base': string };
+
+/**
+ * Who holds which user licence: pick a licence type (plans first, with how many are in use) to filter the
+ * *Associates* and *Other users* lists, search by name or user id, and activate a user to see their licence
+ * assignments. Long lists are read 200 users at a time and virtualized. Every story runs against the kit's mock
+ * backend; pick the language and theme in the toolbar.
+ */
+const meta = {
+  title: 'Elements/so-user-licence-filter',
+  component: 'so-user-licence-filter',
+  tags: ['autodocs'],
+  args: { value: '', 'api-base': '' },
+  render: (args) =>
+    html`<so-user-licence-filter value=${args.value} api-base=${args['api-base']}></so-user-licence-filter>`,
+  parameters: { docs: { story: { height: '720px' } } },
+} satisfies Meta<Args>;
+
+export default meta;
+type Story = StoryObj<Args>;
+
+/** Opens the licence assignments of the second user once the rows are there. */
+const openSecondUser: Story['play'] = async ({ canvasElement }) => {
+  const el = canvasElement.querySelector('so-user-licence-filter')!;
+  for (let i = 0; i < 100; i++) {
+    const row = el.shadowRoot?.querySelector<HTMLElement>('.body > [aria-rowindex="3"]');
+    if (row) {
+      row.click();
+      row.focus();
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
+
+/** Forty associates and eleven other users; all users shown. */
+export const Default: Story = {};
+/** Started with `value="superoffice_ten-sales"`: only the holders of Sales Premium, its chip highlighted. */
+export const Preselected: Story = { args: { value: 'superoffice_ten-sales' } };
+/** A user's licence assignments, per owner, next to the list. */
+export const LicenceAssignments: Story = { args: { value: 'acmeaddon_archive-user' }, play: openSecondUser };
+/** 10,000 associates: read 200 at a time as the list scrolls; only the rows in view are in the DOM. */
+export const Large: Story = { parameters: { scenario: 'large' } };
+/** 403 on the user archives (common in SuperOffice Online): the lists say so, the licence picker still works. */
+export const ArchivesForbidden: Story = {
+  parameters: {
+    msw: [http.get('*/api/v1/Archive/:list', () => errorResponse(403, 'Forbidden', 'Archive access is restricted.'))],
+  },
+};
+/** 403 on the licences themselves: the whole element says so. */
+export const Forbidden: Story = { parameters: { scenario: 'forbidden' } };
+/** No licences and no users. */
+export const Empty: Story = { parameters: { scenario: 'empty' } };
+/** The server answers slowly: the loading state. */
+export const Loading: Story = { parameters: { scenario: 'slow' } };
+/** 500 from the server: an alert with *Try again*. */
+export const ServerError: Story = { parameters: { scenario: 'server-error' } };
+/** The answer is not JSON. */
+export const Malformed: Story = { parameters: { scenario: 'malformed' } };
+/** Dark theme, with a user's assignments open. */
+export const Dark: Story = { args: { value: 'superoffice_ten-service' }, parameters: { theme: 'dark' }, play: openSecondUser };
+/** Danish. */
+export const Danish: Story = { args: { value: 'superoffice_crm-user' }, parameters: { locale: 'da' } };
+/** German, with a user's assignments open. */
+export const German: Story = { args: { value: 'superoffice_ten-sales' }, parameters: { locale: 'de' }, play: openSecondUser };
+/** Dutch. */
+export const Dutch: Story = { parameters: { locale: 'nl' } };
+/** Norwegian (bokmål), with a user's assignments open. */
+export const Norwegian: Story = { args: { value: 'acmeaddon_archive-user' }, parameters: { locale: 'nb' }, play: openSecondUser };
+/** Swedish. */
+export const Swedish: Story = { args: { value: 'superoffice_ten-marketing' }, parameters: { locale: 'sv' } };
