@@ -4,8 +4,11 @@
 //   npm run mock-api                       # http://127.0.0.1:9090/api/v1/License
 //   SCENARIO=expiring PORT=9191 npm run mock-api
 //   curl 'http://127.0.0.1:9090/api/v1/License?scenario=forbidden'   # switches the scenario for all later requests
+//   STATIC_DIR=. npm run mock-api           # also serves files below STATIC_DIR (the built bundle, for the benchmark)
 import { installNode20Polyfills } from './node20-polyfills.mjs';
 import http from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
 import { getResponse } from 'msw';
 import { createHandlers, errorResponse } from '../src/mocks/handlers.js';
 import { isScenario, scenarios, type Scenario } from '../src/mocks/scenarios.js';
@@ -20,6 +23,21 @@ if (!isScenario(initial)) {
   process.exit(1);
 }
 let scenario: Scenario = initial;
+const staticDir = process.env.STATIC_DIR ? resolve(process.env.STATIC_DIR) : undefined;
+const types: Record<string, string> = { '.js': 'text/javascript', '.map': 'application/json', '.html': 'text/html', '.css': 'text/css' };
+
+/** A file below STATIC_DIR, or undefined when there is none (never outside the folder). */
+async function staticFile(pathname: string): Promise<Response | undefined> {
+  if (!staticDir || pathname.startsWith('/api/')) return undefined;
+  const file = normalize(join(staticDir, decodeURIComponent(pathname)));
+  if (!file.startsWith(staticDir)) return undefined;
+  try {
+    const body = await readFile(file);
+    return new Response(body, { headers: { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' } });
+  } catch {
+    return undefined;
+  }
+}
 const handlers = createHandlers(() => scenario);
 
 /** CORS for browsers on another origin (a dev server, Storybook): the caller's origin, with credentials. */
@@ -64,7 +82,8 @@ const server = http.createServer(async (req, res) => {
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    const response = await getResponse(handlers, new Request(url, { method: req.method, headers }));
+    const response =
+      (await staticFile(url.pathname)) ?? (await getResponse(handlers, new Request(url, { method: req.method, headers })));
     await send(res, response ?? errorResponse(404, 'NotFound', `No mock for ${url.pathname}.`), cors);
   } catch (err) {
     console.error(err);

@@ -301,7 +301,7 @@ describe('<so-licence-list>', () => {
       const requests = countRequests('/License/SUPEROFFICE/');
       const el = await mount();
       const selects = recordEvents(el, 'so-licence-select');
-      const button = row(el, 'Sales Premium').querySelector('button.name')!;
+      const button = row(el, 'Sales Premium').querySelector<HTMLButtonElement>('button.name')!;
       expect(button.getAttribute('aria-expanded')).to.equal('false');
       const details = await openDetails(el, 'Sales Premium');
       expect(button.getAttribute('aria-expanded')).to.equal('true');

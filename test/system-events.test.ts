@@ -1,5 +1,5 @@
 import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { delay, http, HttpResponse } from 'msw';
 import '../src/components/system-events/define.js';
@@ -257,6 +257,28 @@ describe('<so-system-events>', () => {
     await el.refresh();
     await waitUntil(() => rows(el).length === 4, 'reloaded');
     expect(cells(rows(el)[0])[0]).to.equal('After refresh');
+  });
+
+  it('is a table of seven columns on a wide screen and cards on a narrow one, accessible in both', async () => {
+    const [width, height] = [window.innerWidth, window.innerHeight];
+    await setViewport({ width: 1280, height: 900 });
+    try {
+      const el = await mount();
+      await clickRow(el, 3);
+      const header = part(el, 'header')!;
+      expect(header.getBoundingClientRect().height).to.be.greaterThan(20);
+      const [a, b] = rows(el);
+      expect(a.getBoundingClientRect().height).to.equal(b.getBoundingClientRect().height);
+      const wide = a.getBoundingClientRect().height;
+      await expect(el).to.be.accessible();
+      await setViewport({ width: 360, height: 800 });
+      await waitUntil(() => rows(el)[0].getBoundingClientRect().height > wide * 1.5, 'rows became cards');
+      expect(header.getBoundingClientRect().height, 'header for screen readers only').to.be.at.most(1);
+      expect(grid(el).scrollWidth).to.be.at.most(grid(el).clientWidth);
+      await expect(el).to.be.accessible();
+    } finally {
+      await setViewport({ width, height });
+    }
   });
 
   it('shows the running jobs on top with labelled progress bars', async () => {

@@ -114,6 +114,11 @@ export const styles = css`
     white-space: nowrap;
   }
 
+  /* The pending licence's columns: what activation changes. */
+  :is(th, td).added {
+    border-inline-start: 1px solid var(--_track);
+  }
+
   button.sort {
     display: inline-flex;
     align-items: center;
@@ -180,10 +185,6 @@ export const styles = css`
     color: var(--_danger-text);
   }
 
-  td.usage {
-    white-space: nowrap;
-  }
-
   .meter {
     display: inline-flex;
     align-items: center;
@@ -216,7 +217,7 @@ export const styles = css`
   }
 
   .percent {
-    min-width: 4ch;
+    min-width: 5ch;
     color: var(--_text-muted);
     font-variant-numeric: tabular-nums;
     text-align: end;
@@ -228,6 +229,10 @@ export const styles = css`
     gap: 0.25rem;
     color: var(--_danger-text);
     font-weight: 700;
+  }
+
+  tr.open {
+    background: var(--_surface-raised);
   }
 
   td#details {
@@ -270,7 +275,8 @@ export const styles = css`
 
     thead th,
     tbody th,
-    tbody td {
+    tbody td,
+    :is(th, td).added {
       padding: 0;
       border: 0;
     }
@@ -345,7 +351,7 @@ export const styles = css`
       background: var(--_surface-raised);
     }
 
-    tbody tr:has(+ tr.details-row) {
+    tbody tr.open {
       border-radius: var(--_radius) var(--_radius) 0 0;
     }
 

@@ -1,5 +1,6 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
 import { getLicenses, getModuleLicense } from '../../api/endpoints.js';
@@ -48,7 +49,6 @@ export type SortKey = 'name' | 'inUse' | 'free' | 'total' | 'usage' | 'added' | 
 
 /** What the list shows of its owner. */
 export interface OwnerLicences {
-  ownerName: string;
   rows: LicenceRow[];
   /** Display names of all the owner's modules, hidden ones included, by lower-case module name (for details). */
   names: Map<string, string>;
@@ -232,7 +232,7 @@ export class SoLicenceList extends KitElement {
       if (!info) return null;
       const names = new Map(info.ExtendedModuleLicenses.map((m) => [m.Current.ModuleName.toLowerCase(), m.Current.ModuleDescription]));
       const blocked = info.New && !info.CanBeActivated ? info.Reason : null;
-      return { ownerName: owner, rows: licenceRows(info), names, pending: !!info.New && info.CanBeActivated, blocked };
+      return { rows: licenceRows(info), names, pending: !!info.New && info.CanBeActivated, blocked };
     },
     isEmpty: (value) => !value || !this.inKind(value.rows).length,
   });
@@ -408,7 +408,7 @@ export class SoLicenceList extends KitElement {
   /** @internal */
   private renderHeader(c: Column) {
     const direction = this.sort?.key === c.key ? this.sort.direction : undefined;
-    return html`<th role="columnheader" scope="col" class=${c.key} aria-sort=${direction ?? nothing}>
+    return html`<th role="columnheader" scope="col" class=${c.key} aria-sort=${ifDefined(direction)}>
       <button type="button" class="sort" @click=${() => this.sortBy(c.key)}>
         <span>${c.label}</span>${sortIcons[direction ?? 'none']}
       </button>
@@ -419,7 +419,7 @@ export class SoLicenceList extends KitElement {
   private renderRow(r: LicenceRow, columns: Column[]) {
     const open = this.open === r.moduleName;
     const level = r.level === 'ok' ? '' : r.level;
-    return html`<tr role="row" class=${level} part=${level ? `row ${level}` : 'row'}>
+    return html`<tr role="row" class="${level} ${open ? 'open' : ''}" part=${level ? `row ${level}` : 'row'}>
         ${columns.map((c) =>
           c.key === 'name'
             ? html`<th role="rowheader" scope="row" class="name">${c.cell(r)}</th>`

@@ -60,8 +60,8 @@ export class SoLicences extends KitElement {
    */
   @property({ reflect: true }) selected = 'superoffice';
 
-  /** @internal The add-on children, in document order. */
-  @state() private addons: readonly HTMLElement[] = [];
+  /** @internal The add-on children in document order, with their tab keys. */
+  @state() private addons: ReadonlyMap<HTMLElement, string> = new Map();
   /** @internal Bumped when an element inside loaded the licences: the tab list reads the same answer again. */
   @state() private generation = 0;
 
@@ -117,13 +117,15 @@ export class SoLicences extends KitElement {
     return type === 'so-load' || type === 'so-error' ? true : super.emit(type, detail);
   }
 
-  /** @internal */
+  /** @internal Reads the add-on children; a selected add-on that was removed selects SuperOffice, a renamed one stays selected. */
   private readAddons(): void {
-    const addons = [...this.children].filter((c): c is HTMLElement => c instanceof HTMLElement && c.slot === 'addon');
-    const gone = this.addons.filter((a) => !addons.includes(a)).map((a) => this.addonKey(a));
-    if (gone.includes(this.selected)) this.selected = 'superoffice';
-    this.addons = addons;
-    this.requestUpdate();
+    const selected = [...this.addons].find(([, key]) => key === this.selected)?.[0];
+    this.addons = new Map(
+      [...this.children]
+        .filter((c): c is HTMLElement => c instanceof HTMLElement && c.slot === 'addon')
+        .map((c) => [c, this.addonKey(c)]),
+    );
+    if (selected) this.selected = this.addons.get(selected) ?? 'superoffice';
   }
 
   /** @internal */
@@ -144,10 +146,10 @@ export class SoLicences extends KitElement {
       { key: 'superoffice', id: 'superoffice', label: msg('SuperOffice', { id: 'licences.superoffice' }) },
       { key: 'status', id: 'status', label: msg('Status', { id: 'licences.status' }) },
       ...owners.map((o, i) => ({ key: o.OwnerName, id: `owner-${i}`, label: o.OwnerDescription || o.OwnerName, owner: o.OwnerName })),
-      ...this.addons.map((addon) => {
+      ...[...this.addons].map(([addon, key]) => {
         const n = this.addonId(addon);
         return {
-          key: this.addonKey(addon),
+          key,
           id: `addon-${n}`,
           label: addon.getAttribute('label') || addon.id || msg(str`Add-on ${n}`, { id: 'licences.addon' }),
           addon,
@@ -205,7 +207,7 @@ export class SoLicences extends KitElement {
   }
 
   protected override updated(): void {
-    for (const addon of this.addons) {
+    for (const addon of this.addons.keys()) {
       this.renderRoot.querySelector<HTMLSlotElement>(`#panel-addon-${this.addonId(addon)} > slot`)?.assign(addon);
     }
   }

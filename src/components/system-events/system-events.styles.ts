@@ -273,21 +273,9 @@ export const styles = css`
     overflow-wrap: anywhere;
   }
 
-  .details dl {
-    display: grid;
+  .facts {
     grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr));
     gap: var(--_space) calc(var(--_space) * 3);
-    margin: 0;
-  }
-
-  .details dt {
-    color: var(--_text-muted);
-    font-size: 0.85em;
-  }
-
-  .details dd {
-    margin: 0;
-    overflow-wrap: anywhere;
   }
 
   /* Narrow: each row becomes a three-line card; the header and two columns stay for screen readers only */

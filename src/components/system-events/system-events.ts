@@ -7,6 +7,7 @@ import { resolveAgainstBase } from '../../api/config.js';
 import { getStartedBatchTasks, getSystemEvents } from '../../api/endpoints.js';
 import { isAbort, toApiError } from '../../api/errors.js';
 import type { BatchTask, SystemEventRow } from '../../api/schemas.js';
+import { facts } from '../../core/facts.styles.js';
 import { formatDateTime, formatPercent } from '../../core/format.js';
 import { KitElement } from '../../core/kit-element.js';
 import { PagedList } from '../../core/paged-list.js';
@@ -55,6 +56,7 @@ export function initials(fullName: string, userId: string): string {
  *
  * Keyboard: Tab reaches the list; ↑/↓, Home/End and PageUp/PageDown move between rows; Enter or Space selects.
  *
+ * @tag so-system-events
  * @summary System notifications with running jobs and a details panel.
  * @fires so-load - Data arrived and rendered. `detail: { source: 'SystemEvent' }`
  * @fires so-error - Loading failed. `detail: { kind, status?, message }`
@@ -74,7 +76,7 @@ export function initials(fullName: string, userId: string): string {
  * @cssprop [--so-events-height=24rem] - Height of the scrolling grid.
  */
 export class SoSystemEvents extends KitElement {
-  static override styles = [KitElement.styles, styles];
+  static override styles = [KitElement.styles, facts, styles];
 
   /** Seconds between refreshes of the newest events and the running jobs; `0` (default) turns polling off. */
   @property({ type: Number, attribute: 'refresh-interval' }) refreshInterval = 0;
@@ -103,19 +105,22 @@ export class SoSystemEvents extends KitElement {
   private readonly events = new Resource(this, {
     source: 'SystemEvent',
     load: async (_args, context) => {
-      await Promise.all([this.list.first(context), this.loadJobs(context)]);
+      void this.loadJobs(context); // optional, and never holds up the events
+      await this.list.first(context);
       return true;
     },
     isEmpty: () => this.list.rows.length === 0 && !this.jobs?.length,
   });
 
   /** @internal */
-  private readonly window = new VirtualWindow(this, {
+  private readonly virtualRows = new VirtualWindow(this, {
     rowSelector: '.body > [role=row]',
     estimate: 40,
     nearEnd: () => this.list.more(),
   });
 
+  /** @internal Counts E7 requests: only the latest one's answer is shown. */
+  private jobsRun = 0;
   /** @internal The focused row scrolls out of the rendered window: keep focus in the grid. */
   private keepFocus = false;
   /** @internal Row index by `PrimaryKey`, rebuilt when the rows change. */
@@ -132,17 +137,24 @@ export class SoSystemEvents extends KitElement {
     return this.events.refresh();
   }
 
-  /** @internal E7 is optional: 404/403 hide the jobs; other failures say so without failing the element. */
+  /**
+   * @internal E7 is optional: 404/403 hide the jobs; other failures say so without failing the element. Never
+   * rejects; an older request finishing late is ignored.
+   */
   private async loadJobs({ config, signal, fresh }: LoadContext): Promise<void> {
+    const run = ++this.jobsRun;
+    let jobs: BatchTask[] | null = null;
+    let failed = false;
     try {
-      this.jobs = await getStartedBatchTasks(config, { signal, fresh });
-      this.jobsFailed = false;
+      jobs = await getStartedBatchTasks(config, { signal, fresh });
     } catch (error) {
-      if (isAbort(error)) throw error;
+      if (isAbort(error)) return;
       const e = toApiError(error);
-      this.jobs = null;
-      this.jobsFailed = e.kind !== 'forbidden' && e.status !== 404;
+      failed = e.kind !== 'forbidden' && e.status !== 404;
     }
+    if (run !== this.jobsRun) return;
+    this.jobs = jobs;
+    this.jobsFailed = failed;
   }
 
   /** @internal One poll: the newest page and the jobs, fresh, on top of what is loaded; the selection stays. */
@@ -153,7 +165,7 @@ export class SoSystemEvents extends KitElement {
     try {
       const [above] = await Promise.all([this.list.first(context, true), this.loadJobs(context)]);
       this.pollFailed = false;
-      await this.window.shift(above);
+      await this.virtualRows.shift(above);
     } catch (error) {
       if (!isAbort(error)) this.pollFailed = true;
       throw error;
@@ -235,11 +247,11 @@ export class SoSystemEvents extends KitElement {
 
   /** @internal */
   private renderGrid(rows: readonly SystemEventRow[]) {
-    const [start, end] = this.window.range(rows.length);
+    const [start, end] = this.virtualRows.range(rows.length);
     const focused = this.rowIndexOf(this.shadowRoot!.activeElement);
     this.keepFocus = focused >= 0 && (focused < start || focused >= end);
     const active = this.indexOf(this.activeId);
-    const tabStop = active >= start && active < end ? active : Math.max(start, Math.min(this.window.firstVisible, end - 1));
+    const tabStop = active >= start && active < end ? active : Math.max(start, Math.min(this.virtualRows.firstVisible, end - 1));
     const selectedId = this.selected?.PrimaryKey;
     const base = this.config.apiBase;
     return html`<div
@@ -250,7 +262,7 @@ export class SoSystemEvents extends KitElement {
       aria-labelledby="title"
       aria-rowcount=${this.list.total === undefined ? -1 : this.list.total + 1}
       aria-colcount="7"
-      ${ref(this.window.attach)}
+      ${ref(this.virtualRows.attach)}
       @click=${this.onClick}
       @keydown=${this.onKeyDown}
       @focusin=${this.onFocusIn}
@@ -267,7 +279,7 @@ export class SoSystemEvents extends KitElement {
         </div>
       </div>
       <div class="body" role="rowgroup">
-        ${this.window.spacer('before')}
+        ${this.virtualRows.spacer('before')}
         ${repeat(
           rows.slice(start, end),
           (row) => row.PrimaryKey,
@@ -291,7 +303,7 @@ export class SoSystemEvents extends KitElement {
             </div>`;
           },
         )}
-        ${this.window.spacer('after')}
+        ${this.virtualRows.spacer('after')}
       </div>
     </div>`;
   }
@@ -339,7 +351,7 @@ export class SoSystemEvents extends KitElement {
       ${row
         ? html`<p class="details-name">${row.eventname}</p>
             <p class="details-message">${row.eventmess}</p>
-            <dl>
+            <dl class="facts">
               ${this.fact(msg('Status', { id: 'events.status' }), row.status)}
               ${this.fact(msg('Activated', { id: 'events.activated' }), formatDateTime(row.registered))}
               ${this.fact(
@@ -384,7 +396,7 @@ export class SoSystemEvents extends KitElement {
   private readonly onKeyDown = (e: KeyboardEvent) => {
     const count = this.list.rows.length;
     const current = Math.max(0, this.indexOf(this.activeId));
-    const page = this.window.pageRows;
+    const page = this.virtualRows.pageRows;
     const moves: Record<string, number> = {
       ArrowDown: current + 1,
       ArrowUp: current - 1,
@@ -405,7 +417,7 @@ export class SoSystemEvents extends KitElement {
   /** @internal Moves the tab stop to row `index`, scrolls it into view and focuses it. */
   private async focusRow(index: number): Promise<void> {
     this.activeId = this.list.rows[index]?.PrimaryKey;
-    await this.window.reveal(index);
+    await this.virtualRows.reveal(index);
     this.shadowRoot!.querySelector<HTMLElement>(`.body > [aria-rowindex="${index + FIRST_ROW}"]`)?.focus();
   }
 
