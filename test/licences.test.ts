@@ -109,7 +109,14 @@ describe('<so-licences>', () => {
       el.setAttribute('selected', 'status');
       await el.updateComplete;
       expect(squash(selectedTab(el))).to.equal('Status');
-      expect(squash(visiblePanel(el)[0])).to.equal('The database status, metered services and system notifications will be shown here.');
+      const status = visiblePanel(el)[0];
+      expect([...status.querySelectorAll('*')].map((e) => e.localName)).to.include.members([
+        'so-status-database',
+        'so-metered-button',
+        'so-system-events',
+      ]);
+      await waitUntil(() => text(status.querySelector('so-status-database')!).includes('Nordlys Consulting AS'), 'database shown');
+      await waitUntil(() => status.querySelector('so-system-events')!.shadowRoot!.querySelector('[aria-rowindex="2"]'), 'events shown');
       await expect(el).to.be.accessible();
       el.selected = 'audit';
       await el.updateComplete;
@@ -183,7 +190,8 @@ describe('<so-licences>', () => {
       await waitUntil(() => el.shadowRoot!.querySelector('[role=tablist]')!.getAttribute('aria-label') === 'Lizenzen', 'German');
       tab(el, 'Status').click();
       await el.updateComplete;
-      expect(squash(visiblePanel(el)[0])).to.contain('Systembenachrichtigungen');
+      const events = visiblePanel(el)[0].querySelector('so-system-events')!;
+      await waitUntil(() => text(events).includes('Systembenachrichtigungen'), 'German system notifications');
       await waitUntil(() => text(inPanel<SoOwnerInfo>(el, 'SuperOffice', 'so-owner-info')!).includes('Seriennummer'));
     });
   });

@@ -29,6 +29,8 @@ export interface ResourceOptions<T, A extends readonly unknown[]> {
   localized?: boolean;
   /** A lazy resource loads only once this says yes. */
   enabled?: () => boolean;
+  /** Emit no `so-load`/`so-error`: the data only shapes the host (e.g. a screen whose children report). */
+  silent?: boolean;
 }
 
 /** Waits until the current task ends, so a `configure()` in the same task is seen before the first request. */
@@ -72,9 +74,13 @@ export class Resource<T, A extends readonly unknown[] = []> implements ReactiveC
         this.fresh = false;
         return this.options.load(args as unknown as A, { config: config as ResolvedConfig, signal, fresh });
       },
-      onComplete: () => void this.afterRender(() => this.host.emit('so-load', { source: this.options.source })),
+      onComplete: () => {
+        if (!this.options.silent) void this.afterRender(() => this.host.emit('so-load', { source: this.options.source }));
+      },
       onError: (error) => {
-        if (!isAbort(error)) void this.afterRender(() => this.host.emit('so-error', toApiError(error).toDetail()));
+        if (!this.options.silent && !isAbort(error)) {
+          void this.afterRender(() => this.host.emit('so-error', toApiError(error).toDetail()));
+        }
       },
     });
   }

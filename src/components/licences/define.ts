@@ -1,6 +1,9 @@
 import { define } from '../../core/kit-element.js';
 import '../owner-info/define.js';
 import '../licence-list/define.js';
+import '../status-database/define.js';
+import '../metered-button/define.js';
+import '../system-events/define.js';
 import { SoLicences } from './licences.js';
 
 define('so-licences', SoLicences);

@@ -43,8 +43,8 @@ export const styles = css`
     display: none;
   }
 
-  .placeholder {
-    margin: 0;
-    color: var(--_text-muted);
+  .actions {
+    display: flex;
+    justify-content: flex-end;
   }
 `;

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
 import { getLicenses } from '../../api/endpoints.js';
-import type { SoEventMap, SoLoadDetail } from '../../events.js';
+import type { SoLoadDetail } from '../../events.js';
 import { KitElement } from '../../core/kit-element.js';
 import { Resource } from '../../core/resource.js';
 import { TabKeys } from '../../core/tab-keys.js';
@@ -76,6 +76,8 @@ export class SoLicences extends KitElement {
   private readonly owners = new Resource(this, {
     source: 'License',
     localized: true,
+    // Only builds the tab list: so-load/so-error come from the elements inside.
+    silent: true,
     args: () => [this.generation] as const,
     load: async (_args, { config, signal, fresh }) => (await getLicenses(config, { signal, fresh })).map((o) => o.Current),
   });
@@ -110,11 +112,6 @@ export class SoLicences extends KitElement {
       (e): e is KitElement & { refresh(): Promise<void> } => e instanceof KitElement && 'refresh' in e,
     );
     await Promise.all(inside.map((e) => e.refresh()));
-  }
-
-  /** @internal The screen's own licence request only builds the tab list: `so-load`/`so-error` come from inside. */
-  override emit<K extends keyof SoEventMap>(type: K, detail: SoEventMap[K]['detail']): boolean {
-    return type === 'so-load' || type === 'so-error' ? true : super.emit(type, detail);
   }
 
   /** @internal Reads the add-on children; a selected add-on that was removed selects SuperOffice, a renamed one stays selected. */
@@ -228,10 +225,10 @@ export class SoLicences extends KitElement {
       ${known ? html`<so-licence-list owner=${owner} .apiBase=${this.apiBase}></so-licence-list>` : nothing}`;
   }
 
-  /** @internal The Status tab. Its elements (database, metered services, system notifications) arrive with the Status-tab work. */
+  /** @internal The Status tab: the database, the metered-services button and the system notifications. */
   private renderStatusPanel() {
-    return html`<p class="placeholder">
-      ${msg('The database status, metered services and system notifications will be shown here.', { id: 'licences.status-later' })}
-    </p>`;
+    return html`<so-status-database .apiBase=${this.apiBase}></so-status-database>
+      <div class="actions"><so-metered-button .apiBase=${this.apiBase}></so-metered-button></div>
+      <so-system-events .apiBase=${this.apiBase}></so-system-events>`;
   }
 }
