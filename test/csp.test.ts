@@ -35,4 +35,24 @@ describe('strict CSP with Trusted Types', () => {
     expect(getComputedStyle(part(el, 'card')!).borderStyle).to.equal('solid');
     expect(violations.map((v) => `${v.violatedDirective}: ${v.sample}`)).to.deep.equal([]);
   });
+
+  it('renders the whole screen, every tab, the metered dialog and the user filter without a violation', async () => {
+    const screen = await fixture<HTMLElement>(html`<so-licences><p slot="addon" label="Add-on">Add-on</p></so-licences>`);
+    const tabs = () => [...screen.shadowRoot!.querySelectorAll<HTMLElement>('[role=tab]')];
+    await waitUntil(() => tabs().length >= 4, 'owner tabs');
+    for (const tab of tabs()) {
+      tab.click();
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    tabs()[1].click();
+    const metered = () => screen.shadowRoot!.querySelector('so-metered-button')?.shadowRoot ?? null;
+    await waitUntil(() => metered()?.querySelector('button'), 'metered services button');
+    metered()!.querySelector('button')!.click();
+    await waitUntil(() => metered()!.querySelector('dialog[open] svg'), 'dashboard with its charts');
+    const users = await fixture<HTMLElement>(html`<so-user-licence-filter></so-user-licence-filter>`);
+    await waitUntil(() => users.shadowRoot!.querySelector('[aria-rowindex="2"]'), 'users shown');
+    (users.shadowRoot!.querySelector('[aria-rowindex="2"]') as HTMLElement).click();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(violations.map((v) => `${v.violatedDirective}: ${v.sample}`)).to.deep.equal([]);
+  });
 });

@@ -5,6 +5,7 @@ import { msg, str } from '@lit/localize';
 import { getLicenses } from '../../api/endpoints.js';
 import type { SoLoadDetail } from '../../events.js';
 import { KitElement } from '../../core/kit-element.js';
+import { tabStyles } from '../../core/tabs.styles.js';
 import { Resource } from '../../core/resource.js';
 import { TabKeys } from '../../core/tab-keys.js';
 import { styles } from './licences.styles.js';
@@ -50,7 +51,7 @@ interface Tab {
  * @csspart panel - A tab panel.
  */
 export class SoLicences extends KitElement {
-  static override styles = [KitElement.styles, styles];
+  static override styles = [KitElement.styles, tabStyles, styles];
   // Add-on children are assigned to their panel's slot by script: IDREFs cannot cross into the light DOM.
   static override shadowRootOptions: ShadowRootInit = { ...KitElement.shadowRootOptions, slotAssignment: 'manual' };
 

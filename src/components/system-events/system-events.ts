@@ -3,7 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
-import { resolveAgainstBase } from '../../api/config.js';
 import { getStartedBatchTasks, getSystemEvents } from '../../api/endpoints.js';
 import { isAbort, toApiError } from '../../api/errors.js';
 import type { BatchTask, SystemEventRow } from '../../api/schemas.js';
@@ -15,39 +14,13 @@ import { Poller } from '../../core/poller.js';
 import { Resource, type LoadContext } from '../../core/resource.js';
 import { emptyTemplate, reasonOf, renderResource } from '../../core/states.js';
 import { VirtualWindow } from '../../core/virtual-window.js';
+import { initials, portraitUrl } from '../../core/portrait.js';
 import { styles } from './system-events.styles.js';
 
 /** Events per request (`$top`). */
 const PAGE_SIZE = 50;
 /** `aria-rowindex` of the first event row (the header row is 1). */
 const FIRST_ROW = 2;
-
-/**
- * The portrait URL an `<img>` may load: `http(s)`, relative (resolved against the API base) or a `data:image/` URL.
- * Anything else (`javascript:`, `data:text/html`, …) gives `''`: show initials instead.
- */
-export function portraitUrl(url: string, apiBase: string): string {
-  const trimmed = url.trim();
-  if (!trimmed) return '';
-  if (/^data:image\//i.test(trimmed)) return trimmed;
-  let resolved: string;
-  try {
-    resolved = resolveAgainstBase(trimmed, apiBase);
-  } catch {
-    return '';
-  }
-  return /^https?:\/\//i.test(resolved) ? resolved : '';
-}
-
-/** Up to two initials for an avatar: of the full name's first and last word, else of the user id. */
-export function initials(fullName: string, userId: string): string {
-  const words = fullName.trim().split(/\s+/).filter(Boolean);
-  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : [words[0] ?? userId];
-  return letters
-    .map((w) => [...w].slice(0, words.length > 1 ? 1 : 2).join(''))
-    .join('')
-    .toLocaleUpperCase();
-}
 
 /**
  * System notifications (E6), newest first, with the running jobs (E7) on top. Rows are virtualized and loaded 50 at

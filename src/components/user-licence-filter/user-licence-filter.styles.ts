@@ -32,30 +32,7 @@ export const styles = css`
   }
 
   .tabs {
-    display: flex;
-    overflow-x: auto;
-    border-bottom: 1px solid var(--_border);
     margin-bottom: var(--_space);
-  }
-
-  [role='tab'] {
-    margin-bottom: -1px;
-    padding: var(--_space) calc(var(--_space) * 2);
-    border: 0;
-    border-bottom: 3px solid transparent;
-    background: none;
-    color: var(--_text-muted);
-    font-weight: 600;
-    white-space: nowrap;
-  }
-
-  [role='tab']:hover {
-    color: var(--_text);
-  }
-
-  [role='tab'][aria-selected='true'] {
-    border-bottom-color: var(--_accent);
-    color: var(--_text);
   }
 
   .tabpanel {

@@ -6,6 +6,7 @@ import { msg, str } from '@lit/localize';
 import { getLicenses, getUserLicenses, getUsers } from '../../api/endpoints.js';
 import { formatNumber } from '../../core/format.js';
 import { KitElement } from '../../core/kit-element.js';
+import { tabStyles } from '../../core/tabs.styles.js';
 import { PagedList } from '../../core/paged-list.js';
 import { Resource } from '../../core/resource.js';
 import { RowFocus } from '../../core/row-focus.js';
@@ -13,7 +14,7 @@ import { TabKeys } from '../../core/tab-keys.js';
 import { emptyTemplate, reasonOf, renderResource } from '../../core/states.js';
 import { VirtualWindow } from '../../core/virtual-window.js';
 import { getLocale } from '../../localization.js';
-import { initials, portraitUrl } from '../system-events/system-events.js';
+import { initials, portraitUrl } from '../../core/portrait.js';
 import { styles } from './user-licence-filter.styles.js';
 import {
   assignmentsOf,
@@ -76,7 +77,7 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidde
  * @cssprop [--so-users-height=28rem] - Height of the scrolling user grid.
  */
 export class SoUserLicenceFilter extends KitElement {
-  static override styles = [KitElement.styles, styles];
+  static override styles = [KitElement.styles, tabStyles, styles];
 
   /**
    * The picked licence: its archive column `{owner}_{module}` in lower case (e.g. `superoffice_ten-sales`), or `''`
