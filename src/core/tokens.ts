@@ -111,6 +111,18 @@ export const tokens = [
     color: var(--_on-accent);
   }
 
+  input:not([type='checkbox'], [type='radio']),
+  select {
+    width: 100%;
+    min-height: 2.5rem;
+    padding: calc(var(--_space) * 0.75) var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+  }
+
   .visually-hidden {
     position: absolute;
     width: 1px;

@@ -23,17 +23,6 @@ export const styles = css`
     font-weight: 600;
   }
 
-  input {
-    width: 100%;
-    min-height: 2.5rem;
-    padding: calc(var(--_space) * 0.75) var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: inherit;
-    font: inherit;
-  }
-
   .button:disabled {
     opacity: 0.55;
     cursor: not-allowed;

@@ -19,18 +19,6 @@ export const styles = css`
     font-weight: 600;
   }
 
-  select,
-  input {
-    width: 100%;
-    min-height: 2.5rem;
-    padding: calc(var(--_space) * 0.75) var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    font: inherit;
-  }
-
   .tabs {
     margin-bottom: var(--_space);
   }
