@@ -13,6 +13,7 @@ import { PagedList } from '../../core/paged-list.js';
 import { Poller } from '../../core/poller.js';
 import { Resource, type LoadContext } from '../../core/resource.js';
 import { emptyTemplate, reasonOf, renderResource } from '../../core/states.js';
+import { RowFocus } from '../../core/row-focus.js';
 import { VirtualWindow } from '../../core/virtual-window.js';
 import { initials, portraitUrl } from '../../core/portrait.js';
 import { styles } from './system-events.styles.js';
@@ -56,8 +57,6 @@ export class SoSystemEvents extends KitElement {
 
   /** @internal The selected event (kept while polls replace the row objects). */
   @state() private selected?: SystemEventRow;
-  /** @internal The row that holds the roving tab stop. */
-  @state() private activeId?: number;
   /** @internal Running jobs; `null` when E7 is not offered (404/403) or failed. */
   @state() private jobs: BatchTask[] | null = null;
   /** @internal E7 failed for another reason than 404/403. */
@@ -92,12 +91,19 @@ export class SoSystemEvents extends KitElement {
     nearEnd: () => this.list.more(),
   });
 
+  /** @internal Keyboard and pointer use of the rows. */
+  private readonly rowFocus = new RowFocus<SystemEventRow>(this, {
+    rows: () => this.list.rows,
+    key: (row) => row.PrimaryKey,
+    window: this.virtualRows,
+    rowSelector: '.body > [role=row]',
+    gridSelector: '[role=grid]',
+    firstRowIndex: FIRST_ROW,
+    activate: (row) => this.select(row),
+  });
+
   /** @internal Counts E7 requests: only the latest one's answer is shown. */
   private jobsRun = 0;
-  /** @internal The focused row scrolls out of the rendered window: keep focus in the grid. */
-  private keepFocus = false;
-  /** @internal Row index by `PrimaryKey`, rebuilt when the rows change. */
-  private index?: { rows: readonly SystemEventRow[]; byId: Map<number, number> };
 
   constructor() {
     super();
@@ -143,13 +149,6 @@ export class SoSystemEvents extends KitElement {
       if (!isAbort(error)) this.pollFailed = true;
       throw error;
     }
-  }
-
-  /** @internal */
-  private indexOf(id: number | undefined): number {
-    const rows = this.list.rows;
-    if (this.index?.rows !== rows) this.index = { rows, byId: new Map(rows.map((r, i) => [r.PrimaryKey, i])) };
-    return id === undefined ? -1 : (this.index.byId.get(id) ?? -1);
   }
 
   override render() {
@@ -221,10 +220,7 @@ export class SoSystemEvents extends KitElement {
   /** @internal */
   private renderGrid(rows: readonly SystemEventRow[]) {
     const [start, end] = this.virtualRows.range(rows.length);
-    const focused = this.rowIndexOf(this.shadowRoot!.activeElement);
-    this.keepFocus = focused >= 0 && (focused < start || focused >= end);
-    const active = this.indexOf(this.activeId);
-    const tabStop = active >= start && active < end ? active : Math.max(start, Math.min(this.virtualRows.firstVisible, end - 1));
+    const tabStop = this.rowFocus.tabStop;
     const selectedId = this.selected?.PrimaryKey;
     const base = this.config.apiBase;
     return html`<div
@@ -236,9 +232,9 @@ export class SoSystemEvents extends KitElement {
       aria-rowcount=${this.list.total === undefined ? -1 : this.list.total + 1}
       aria-colcount="7"
       ${ref(this.virtualRows.attach)}
-      @click=${this.onClick}
-      @keydown=${this.onKeyDown}
-      @focusin=${this.onFocusIn}
+      @click=${this.rowFocus.onClick}
+      @keydown=${this.rowFocus.onKeyDown}
+      @focusin=${this.rowFocus.onFocusIn}
     >
       <div class="head" role="rowgroup" part="header">
         <div class="row" role="row" aria-rowindex="1">
@@ -281,13 +277,6 @@ export class SoSystemEvents extends KitElement {
     </div>`;
   }
 
-  override updated(): void {
-    if (!this.keepFocus) return;
-    // The focused row was scrolled away and removed: the grid takes focus, so the arrow keys bring the row back.
-    this.keepFocus = false;
-    this.shadowRoot!.querySelector<HTMLElement>('[role=grid]')?.focus({ preventScroll: true });
-  }
-
   /** @internal */
   private renderPortrait(row: SystemEventRow, apiBase: string) {
     const url = portraitUrl(row.registered_associate_id_portraitThumbnail, apiBase);
@@ -318,7 +307,7 @@ export class SoSystemEvents extends KitElement {
   /** @internal */
   private renderDetails() {
     const id = this.selected?.PrimaryKey;
-    const row = id === undefined ? undefined : (this.list.rows[this.indexOf(id)] ?? this.selected);
+    const row = id === undefined ? undefined : (this.list.rows[this.rowFocus.indexOf(id)] ?? this.selected);
     return html`<section class="details" part="details" role="region" aria-labelledby="details-title">
       <h3 id="details-title">${msg('Details', { id: 'events.details' })}</h3>
       ${row
@@ -347,58 +336,8 @@ export class SoSystemEvents extends KitElement {
     return value ? html`<div><dt>${label}</dt><dd>${value}</dd></div>` : nothing;
   }
 
-  /** @internal The body row index of an event target, or -1. */
-  private rowIndexOf(target: EventTarget | null): number {
-    const row = (target as Element | null)?.closest?.('.body > [role=row]');
-    return row ? Number(row.getAttribute('aria-rowindex')) - FIRST_ROW : -1;
-  }
-
   /** @internal */
-  private readonly onClick = (e: MouseEvent) => {
-    const i = this.rowIndexOf(e.target);
-    if (i >= 0) this.select(i);
-  };
-
-  /** @internal Focus arriving on a row (click, Tab) makes it the active row. */
-  private readonly onFocusIn = (e: FocusEvent) => {
-    const i = this.rowIndexOf(e.target);
-    if (i >= 0) this.activeId = this.list.rows[i]?.PrimaryKey;
-  };
-
-  /** @internal */
-  private readonly onKeyDown = (e: KeyboardEvent) => {
-    const count = this.list.rows.length;
-    const current = Math.max(0, this.indexOf(this.activeId));
-    const page = this.virtualRows.pageRows;
-    const moves: Record<string, number> = {
-      ArrowDown: current + 1,
-      ArrowUp: current - 1,
-      PageDown: current + page,
-      PageUp: current - page,
-      Home: 0,
-      End: count - 1,
-    };
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      this.select(current);
-    } else if (e.key in moves && !e.altKey && !e.metaKey) {
-      e.preventDefault();
-      void this.focusRow(Math.max(0, Math.min(count - 1, moves[e.key])));
-    }
-  };
-
-  /** @internal Moves the tab stop to row `index`, scrolls it into view and focuses it. */
-  private async focusRow(index: number): Promise<void> {
-    this.activeId = this.list.rows[index]?.PrimaryKey;
-    await this.virtualRows.reveal(index);
-    this.shadowRoot!.querySelector<HTMLElement>(`.body > [aria-rowindex="${index + FIRST_ROW}"]`)?.focus();
-  }
-
-  /** @internal */
-  private select(index: number): void {
-    const row = this.list.rows[index];
-    if (!row) return;
-    this.activeId = row.PrimaryKey;
+  private select(row: SystemEventRow): void {
     if (row.PrimaryKey === this.selected?.PrimaryKey) return;
     this.selected = row;
     this.emit('so-event-select', { id: row.PrimaryKey });
