@@ -1,27 +1,21 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { http, HttpResponse } from 'msw';
+import { licencesWith } from './support/handlers.js';
+import { whenShown } from './support/play.js';
+import { http } from 'msw';
 import '../src/components/licence-list/define.js';
 import { errorResponse } from '../src/mocks/handlers.js';
-import { licenseInfo, localeFrom, withPendingLicence, type ExtendedLicenseInfo } from '../src/mocks/data.js';
+import { withPendingLicence } from '../src/mocks/data.js';
 
 type Args = { owner: string; kind: 'all' | 'system' | 'user'; 'api-base': string };
 
-/** E1 from the mock data, changed by `change`, in the request's language. */
-const licences = (change: (owners: ExtendedLicenseInfo[]) => ExtendedLicenseInfo[]) =>
-  http.get('*/api/v1/License', ({ request }) =>
-    HttpResponse.json(change(licenseInfo('default', localeFrom(request.headers.get('Accept-Language'))))),
-  );
 
 /** Runs `act` on the list once its licences are shown. */
 const once =
   (act: (list: HTMLElement) => void): Story['play'] =>
   async ({ canvasElement }) => {
-    const list = canvasElement.querySelector('so-licence-list')!;
-    for (let i = 0; i < 100 && !list.shadowRoot?.querySelector('button.name'); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    act(list);
+    const list = await whenShown(canvasElement, 'so-licence-list', 'button.name');
+    if (list) act(list);
   };
 const click = (selector: string, times = 1) =>
   once((list) => {
@@ -61,12 +55,12 @@ export const UserLicences: Story = { args: { kind: 'user' } };
 /** A third-party add-on owner's licences. */
 export const ThirdPartyOwner: Story = { args: { owner: 'ACMEADDON' } };
 /** A pending licence: what activation adds, and Service Premium left one short — an error to fix first. */
-export const PendingLicence: Story = { parameters: { msw: [licences(withPendingLicence)] } };
+export const PendingLicence: Story = { parameters: { msw: [licencesWith(withPendingLicence)] } };
 /** A pending licence that cannot be activated, with the server's reason. */
 export const PendingLicenceBlocked: Story = {
   parameters: {
     msw: [
-      licences((owners) =>
+      licencesWith((owners) =>
         withPendingLicence(owners).map((o, i) =>
           i ? o : { ...o, CanBeActivated: false, Reason: 'The licence file belongs to another serial number.' },
         ),
@@ -112,11 +106,11 @@ export const Malformed: Story = { parameters: { scenario: 'malformed' } };
 /** 403: the signed-in user may not see licence information. */
 export const Forbidden: Story = { parameters: { scenario: 'forbidden' } };
 /** Dark theme, with a pending licence. */
-export const Dark: Story = { parameters: { theme: 'dark', msw: [licences(withPendingLicence)] } };
+export const Dark: Story = { parameters: { theme: 'dark', msw: [licencesWith(withPendingLicence)] } };
 /** Danish, details open. */
 export const Danish: Story = { parameters: { locale: 'da' }, play: click('button.name') };
 /** German, with a pending licence. */
-export const German: Story = { parameters: { locale: 'de', msw: [licences(withPendingLicence)] } };
+export const German: Story = { parameters: { locale: 'de', msw: [licencesWith(withPendingLicence)] } };
 /** Dutch, sorted by available licences. */
 export const Dutch: Story = { parameters: { locale: 'nl' }, play: click('th.free button') };
 /** Norwegian (bokmål). */

@@ -1,16 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { http, HttpResponse } from 'msw';
+import { licencesWith } from './support/handlers.js';
 import '../src/components/licences/define.js';
-import { licenseInfo, localeFrom, manyOwners, withPendingLicence, type ExtendedLicenseInfo } from '../src/mocks/data.js';
+import { manyOwners, withPendingLicence } from '../src/mocks/data.js';
 
 type Args = { selected: string; 'api-base': string };
 
-/** E1 from the mock data, changed by `change`, in the request's language. */
-const licences = (change: (owners: ExtendedLicenseInfo[]) => ExtendedLicenseInfo[]) =>
-  http.get('*/api/v1/License', ({ request }) =>
-    HttpResponse.json(change(licenseInfo('default', localeFrom(request.headers.get('Accept-Language'))))),
-  );
 
 const screen = (args: Args) => html`<so-licences selected=${args.selected} api-base=${args['api-base']}>
   <section slot="addon" id="audit" label="Audit log">
@@ -46,10 +41,10 @@ export const ThirdPartyTab: Story = { args: { selected: 'ACMEADDON' } };
 export const AddOnTab: Story = { args: { selected: 'audit' } };
 /** Eight more third-party owners: the tab list scrolls. */
 export const ManyOwners: Story = {
-  parameters: { msw: [licences((owners) => manyOwners(8, owners))] },
+  parameters: { msw: [licencesWith((owners) => manyOwners(8, owners))] },
 };
 /** A pending licence: what activation changes, and what must be fixed first. */
-export const PendingLicence: Story = { parameters: { msw: [licences(withPendingLicence)] } };
+export const PendingLicence: Story = { parameters: { msw: [licencesWith(withPendingLicence)] } };
 /** In a container 360 px wide. */
 export const Narrow: Story = {
   render: (args) => html`<style>
@@ -78,7 +73,7 @@ export const Large: Story = { parameters: { scenario: 'large' } };
 /** An onsite installation without the PROPOSED endpoints. */
 export const OnSite: Story = { parameters: { scenario: 'onsite' } };
 /** Dark theme, with a pending licence. */
-export const Dark: Story = { parameters: { theme: 'dark', msw: [licences(withPendingLicence)] } };
+export const Dark: Story = { parameters: { theme: 'dark', msw: [licencesWith(withPendingLicence)] } };
 /** Danish. */
 export const Danish: Story = { parameters: { locale: 'da' } };
 /** German, the licence expiring. */

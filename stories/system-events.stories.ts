@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { activateWhenShown } from './support/play.js';
 import { http, HttpResponse } from 'msw';
 import '../src/components/system-events/define.js';
 
@@ -24,18 +25,8 @@ export default meta;
 type Story = StoryObj<Args>;
 
 /** Selects the second event (the one whose message holds markup, shown as text) once the rows are there. */
-const selectSecondRow: Story['play'] = async ({ canvasElement }) => {
-  const el = canvasElement.querySelector('so-system-events')!;
-  for (let i = 0; i < 100; i++) {
-    const row = el.shadowRoot?.querySelector<HTMLElement>('[aria-rowindex="3"]');
-    if (row) {
-      row.click();
-      row.focus();
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
+const selectSecondRow: Story['play'] = ({ canvasElement }) =>
+  activateWhenShown(canvasElement, 'so-system-events', '[aria-rowindex="3"]');
 
 /** Thirty events over five months, three running jobs. */
 export const Default: Story = {};

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { activateWhenShown } from './support/play.js';
 import { http } from 'msw';
 import '../src/components/user-licence-filter/define.js';
 import { errorResponse } from '../src/mocks/handlers.js';
@@ -26,18 +27,8 @@ export default meta;
 type Story = StoryObj<Args>;
 
 /** Opens the licence assignments of the second user once the rows are there. */
-const openSecondUser: Story['play'] = async ({ canvasElement }) => {
-  const el = canvasElement.querySelector('so-user-licence-filter')!;
-  for (let i = 0; i < 100; i++) {
-    const row = el.shadowRoot?.querySelector<HTMLElement>('.body > [aria-rowindex="3"]');
-    if (row) {
-      row.click();
-      row.focus();
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
+const openSecondUser: Story['play'] = ({ canvasElement }) =>
+  activateWhenShown(canvasElement, 'so-user-licence-filter', '.body > [aria-rowindex="3"]');
 
 /** Forty associates and eleven other users; all users shown. */
 export const Default: Story = {};
