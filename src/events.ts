@@ -1,4 +1,4 @@
-import type { ApiErrorKind } from './api/errors.js';
+import type { ApiErrorKind, WriteErrorKind } from './api/errors.js';
 
 /** `detail` of `so-load`. */
 export interface SoLoadDetail {
@@ -29,6 +29,31 @@ export interface SoTabChangeDetail {
   tab: string;
 }
 
+/** `detail` of `so-assignment-change`: one saved assignment of one user. */
+export interface SoAssignmentChangeDetail {
+  associateId: number;
+  ownerName: string;
+  moduleName: string;
+  /** `true`: the user now holds the licence; `false`: it was taken away. */
+  assigned: boolean;
+}
+
+/** `detail` of `so-licence-activated`: W4 succeeded for this owner. */
+export interface SoLicenceActivatedDetail {
+  ownerName: string;
+}
+
+/** `detail` of `so-write-error`. Never holds a token or a stack trace. */
+export interface SoWriteErrorDetail {
+  /** As `so-error`, plus `conflict` (409: nothing was overwritten) and `rejected` (`Succeeded: false`). */
+  kind: WriteErrorKind;
+  status?: number;
+  /** Technical English for logs; for `rejected`, the server's `Reason`. */
+  message: string;
+  /** Which write failed, e.g. `assign`, `unassign`, `reassign`, `activate`, `validate`, `change-serial`. */
+  operation: string;
+}
+
 /** Every event the kit dispatches (all bubble and are composed). */
 export interface SoEventMap {
   'so-load': CustomEvent<SoLoadDetail>;
@@ -36,6 +61,9 @@ export interface SoEventMap {
   'so-licence-select': CustomEvent<SoLicenceSelectDetail>;
   'so-event-select': CustomEvent<SoEventSelectDetail>;
   'so-tab-change': CustomEvent<SoTabChangeDetail>;
+  'so-assignment-change': CustomEvent<SoAssignmentChangeDetail>;
+  'so-licence-activated': CustomEvent<SoLicenceActivatedDetail>;
+  'so-write-error': CustomEvent<SoWriteErrorDetail>;
 }
 
 declare global {

@@ -12,7 +12,7 @@ import './components/system-events/define.js';
 import './components/user-licence-filter/define.js';
 
 export { configure, type AuthConfig, type KitConfig } from './api/config.js';
-export { ApiError, type ApiErrorKind } from './api/errors.js';
+export { ApiError, type ApiErrorKind, type WriteErrorKind } from './api/errors.js';
 export { getLocale, setLocale, type Locale } from './localization.js';
 export { VERSION } from './version.js';
 export type * from './events.js';

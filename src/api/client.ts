@@ -20,6 +20,7 @@ interface Entry {
   controller: AbortController;
   waiters: number;
   settled: boolean;
+  tags: readonly string[];
 }
 
 /** Answers shared by URL until refresh(), a configuration change or a locale change (the key holds the locale). */
@@ -29,6 +30,56 @@ onConfigChange(() => clearSharedAnswers());
 /** Drops every shared answer; requests in flight finish for those already waiting on them. */
 export function clearSharedAnswers(): void {
   shared.clear();
+}
+
+/**
+ * What a shared answer is about, so a write can drop exactly the answers it makes stale:
+ * `licences` (E1, E2, E9 and the shop URL: counts and assignments), `users` (E8 archive rows), `user:{id}` (W8's
+ * user and E9 of that user), `principal` (E3), `database` (E4), `jobs` (E7).
+ */
+export function tagsOf(path: string): string[] {
+  const user = /^\/(?:License\/User|User)\/(\d+)$/.exec(path);
+  if (user) return path.startsWith('/License') ? ['licences', `user:${user[1]}`] : [`user:${user[1]}`];
+  if (path === '/User/currentPrincipal') return ['principal'];
+  if (path.startsWith('/License')) return ['licences'];
+  if (path.startsWith('/Archive/')) return ['users'];
+  if (path.startsWith('/SystemInfo/')) return ['database'];
+  if (path.startsWith('/BatchTask/')) return ['jobs'];
+  return [];
+}
+
+const invalidationListeners = new Set<(tags: ReadonlySet<string>) => void>();
+
+/** Registers a listener for `invalidate()`; returns its removal. */
+export function onInvalidate(listener: (tags: ReadonlySet<string>) => void): () => void {
+  invalidationListeners.add(listener);
+  return () => invalidationListeners.delete(listener);
+}
+
+/**
+ * Drops the shared answers that carry any of `tags` and tells their readers (resources reload quietly, without a
+ * loading state). Called by `send()` after a successful write.
+ */
+export function invalidate(tags: readonly string[]): void {
+  if (!tags.length) return;
+  const set = new Set(tags);
+  for (const [key, entry] of shared) if (entry.tags.some((t) => set.has(t))) shared.delete(key);
+  for (const listener of [...invalidationListeners]) listener(set);
+}
+
+/** Tags of the requests made under one signal (a resource's run), so the run knows which writes concern it. */
+const tracked = new WeakMap<AbortSignal, Set<string>>();
+
+/** The tags of every request made with `signal` so far. */
+export function tagsRequestedWith(signal: AbortSignal): ReadonlySet<string> {
+  return tracked.get(signal) ?? new Set();
+}
+
+function track(signal: AbortSignal | undefined, tags: readonly string[]): void {
+  if (!signal || !tags.length) return;
+  let set = tracked.get(signal);
+  if (!set) tracked.set(signal, (set = new Set()));
+  for (const t of tags) set.add(t);
 }
 
 const authIds = new WeakMap<object, number>();
@@ -61,10 +112,12 @@ export function buildUrl(apiBase: string, path: string, query?: Record<string, s
 export function request<T>(config: ResolvedConfig, path: string, options: RequestOptions<T>): Promise<T> {
   const url = buildUrl(config.apiBase, path, options.query);
   const key = `${credentialKey(config)}|${getLocale()}|${url}`;
+  const tags = tagsOf(path);
+  track(options.signal, tags);
   let entry = options.fresh ? undefined : shared.get(key);
   if (!entry) {
     const controller = new AbortController();
-    const created: Entry = { controller, waiters: 0, settled: false, promise: Promise.resolve() };
+    const created: Entry = { controller, waiters: 0, settled: false, promise: Promise.resolve(), tags };
     created.promise = perform(config, url, path, options.schema, controller.signal).then(
       (value) => {
         created.settled = true;
@@ -143,6 +196,12 @@ async function headersFor(auth: AuthConfig, renew: boolean): Promise<Headers> {
 const credentialsFor = (auth: AuthConfig): RequestCredentials =>
   auth.mode === 'session' ? 'include' : auth.mode === 'bearer' ? 'omit' : 'same-origin';
 
+/** A read's or a write's answer: validated, plus the JSON text exactly as it arrived (a signed licence is sent back as is). */
+interface Answer<T> {
+  value: T;
+  text: string;
+}
+
 async function perform<T>(
   config: ResolvedConfig,
   url: string,
@@ -150,38 +209,49 @@ async function perform<T>(
   schema: v.GenericSchema<unknown, T>,
   abort: AbortSignal,
 ): Promise<T> {
+  return (await exchange(config, 'GET', url, path, schema, abort)).value;
+}
+
+async function exchange<T>(
+  config: ResolvedConfig,
+  method: WriteMethod | 'GET',
+  url: string,
+  path: string,
+  schema: v.GenericSchema<unknown, T>,
+  abort: AbortSignal,
+  body?: string,
+): Promise<Answer<T>> {
   const timeout = AbortSignal.timeout(config.timeout);
   const signal = AbortSignal.any([abort, timeout]);
-  const what = `GET ${path}`;
-  const send = async (renew: boolean): Promise<Response> => {
-    const init: RequestInit = {
-      method: 'GET',
-      headers: await headersFor(config.auth, renew),
-      credentials: credentialsFor(config.auth),
-      signal,
-    };
+  const what = `${method} ${path}`;
+  const attempt = async (renew: boolean): Promise<Response> => {
+    const headers = await headersFor(config.auth, renew);
+    if (body !== undefined) headers.set('Content-Type', 'application/json');
+    const init: RequestInit = { method, headers, credentials: credentialsFor(config.auth), signal };
+    if (body !== undefined) init.body = body;
     return config.fetch ? config.fetch(url, init) : fetch(url, init);
   };
   try {
-    let response = await send(false);
+    let response = await attempt(false);
+    // A 401 never reached the server's logic: with getToken, one resend with a fresh token (reads and writes alike).
     if (response.status === 401 && config.auth.mode === 'bearer' && config.auth.getToken) {
-      response = await send(true);
+      response = await attempt(true);
     }
     const text = await response.text();
     if (!response.ok) throw httpError(response.status, what);
-    let body: unknown;
+    let json: unknown;
     try {
-      body = JSON.parse(text);
+      json = JSON.parse(text);
     } catch {
       throw new ApiError('invalid-response', `${what}: the answer is not JSON.`);
     }
-    const result = v.safeParse(schema, body);
+    const result = v.safeParse(schema, json);
     if (!result.success) {
       const issue = result.issues[0];
       const where = v.getDotPath(issue) ?? '(root)';
       throw new ApiError('invalid-response', `${what}: unexpected answer at ${where}: ${issue.expected ?? ''} expected.`);
     }
-    return result.output;
+    return { value: result.output, text };
   } catch (error) {
     if (error instanceof ApiError) throw error;
     if (timeout.aborted) throw new ApiError('timeout', `${what}: no answer within ${config.timeout} ms.`);
@@ -193,5 +263,60 @@ async function perform<T>(
 function httpError(status: number, what: string): ApiError {
   if (status === 401) return new ApiError('unauthorized', `${what}: not signed in (401).`, status);
   if (status === 403) return new ApiError('forbidden', `${what}: access denied (403).`, status);
+  if (status === 409) return new ApiError('conflict', `${what}: someone else changed the data meanwhile (409).`, status);
   return new ApiError('http', `${what}: the server answered ${status}.`, status);
+}
+
+/** The methods of a write. */
+export type WriteMethod = 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** Options of one write. */
+export interface SendOptions<T> {
+  /** Validates the answer. */
+  schema: v.GenericSchema<unknown, T>;
+  /** The JSON body: a value to serialize, or `{ text }` sent exactly as given (a signed licence). */
+  body?: unknown;
+  /** Query parameters, appended in order. */
+  query?: Record<string, string | number>;
+  /** Aborts the wait for the answer (the server may still have done the work). */
+  signal?: AbortSignal;
+  /**
+   * Tags of the shared answers this write makes stale (see `tagsOf`); dropped and reloaded after a successful
+   * answer. A function decides from the answer (e.g. only when `Succeeded` is true).
+   */
+  invalidates?: readonly string[] | ((value: T) => readonly string[]);
+}
+
+/** A JSON body given as text, sent exactly as it is. */
+export interface RawJson {
+  text: string;
+}
+
+const isRawJson = (body: unknown): body is RawJson =>
+  typeof body === 'object' && body !== null && Object.keys(body).length === 1 && typeof (body as RawJson).text === 'string';
+
+/**
+ * One write (POST, PATCH, PUT, DELETE) below the configured API base, with the same auth, headers and timeout as
+ * reads, plus `Content-Type: application/json`. Never shared, never retried (only a 401 with `getToken` is resent
+ * once, with a fresh token: that request never reached the server's logic). After a successful answer the shared
+ * answers it makes stale are dropped and their readers reload quietly.
+ */
+export async function send<T>(config: ResolvedConfig, method: WriteMethod, path: string, options: SendOptions<T>): Promise<T> {
+  return (await sendForText(config, method, path, options)).value;
+}
+
+/** `send()`, also giving the answer's JSON text exactly as it arrived (for a signed licence that must go back unchanged). */
+export async function sendForText<T>(
+  config: ResolvedConfig,
+  method: WriteMethod,
+  path: string,
+  options: SendOptions<T>,
+): Promise<{ value: T; text: string }> {
+  const url = buildUrl(config.apiBase, path, options.query);
+  const body =
+    options.body === undefined ? undefined : isRawJson(options.body) ? options.body.text : JSON.stringify(options.body);
+  const answer = await exchange(config, method, url, path, options.schema, options.signal ?? new AbortController().signal, body);
+  const tags = typeof options.invalidates === 'function' ? options.invalidates(answer.value) : options.invalidates;
+  if (tags?.length) invalidate(tags);
+  return answer;
 }

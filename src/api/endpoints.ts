@@ -1,9 +1,20 @@
-/** One typed function per contract endpoint (E1–E9). Only this module knows the paths. */
-import { request } from './client.js';
+/** One typed function per contract endpoint (E1–E9, W1–W10). Only this module knows the paths. */
+import { invalidate, request, send, sendForText } from './client.js';
 import type { ResolvedConfig } from './config.js';
+import { ApiError } from './errors.js';
 import {
   BatchTasksSchema,
+  CheckLicenseStatusResultSchema,
   DatabaseInfoSchema,
+  ExtendedLicenseInfoSchema,
+  LicenseResultSchema,
+  ModuleLicenseLinksSchema,
+  ShopUrlSchema,
+  StopBatchJobSchema,
+  UserSchema,
+  type ExtendedLicenseInfo,
+  type LicenseResult,
+  type User,
   LicensesSchema,
   MeteredServicesReportSchema,
   ModuleLicenseSchema,
@@ -27,6 +38,14 @@ export interface Page {
 }
 
 const seg = encodeURIComponent;
+
+/** A record id for a path: only a non-negative safe integer ever goes into a URL. */
+export function idSegment(id: unknown): string {
+  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0) {
+    throw new ApiError('invalid-response', 'An id that is not a whole number was not sent.');
+  }
+  return String(id);
+}
 
 /** E1: every licence owner with its module licences and usage. */
 export const getLicenses = (config: ResolvedConfig, o: CallOptions = {}) =>
@@ -114,5 +133,244 @@ export const getUsers = (
   });
 
 /** E9: one user's licence assignments, per owner. */
-export const getUserLicenses = (config: ResolvedConfig, associateId: number, o: CallOptions = {}) =>
-  request(config, `/License/User/${seg(String(associateId))}`, { ...o, schema: UserLicensesSchema });
+export const getUserLicenses = async (config: ResolvedConfig, associateId: number, o: CallOptions = {}) =>
+  request(config, `/License/User/${idSegment(associateId)}`, { ...o, schema: UserLicensesSchema });
+
+/* ---------------------------------------------------------------- writes (W1–W10) */
+
+/** What every write takes besides its own arguments. */
+export interface WriteOptions {
+  /** Stops waiting for the answer (the server may still have done the work). */
+  signal?: AbortSignal;
+}
+
+/** Every licence answer, every user row and the pages that show licences: what an activation makes stale. */
+const AFTER_ACTIVATION = ['licences', 'users', 'principal', 'database'] as const;
+
+/** A licence downloaded (W2) or read from a file (W5): what it changes, and the signed package exactly as received. */
+export interface PendingLicence {
+  /** Validated, for display. */
+  info: ExtendedLicenseInfo;
+  /** The JSON text as it arrived; W3 and W4 send it back unchanged (the licence is signed). */
+  signed: string;
+}
+
+/** Throws `rejected` with the server's `Reason` when a business call answered `Succeeded: false`. */
+export function ensureSucceeded(result: LicenseResult, operation: string): LicenseResult {
+  if (!result.Succeeded) {
+    throw new ApiError('rejected', `${operation}: the server refused (Succeeded: false).`, undefined, result.Reason);
+  }
+  return result;
+}
+
+/** W1: asks the licence server whether a new licence exists for `ownerName`. */
+export const checkLicenseStatus = (config: ResolvedConfig, ownerName: string, o: WriteOptions = {}) =>
+  send(config, 'POST', '/Agents/License/GetLicenseStatusFromLicenseServer', {
+    ...o,
+    body: { OwnerName: ownerName },
+    schema: CheckLicenseStatusResultSchema,
+  });
+
+/** W2: downloads the new licence for `ownerName` (nothing changes until W4). */
+export async function fetchNewLicence(config: ResolvedConfig, ownerName: string, o: WriteOptions = {}): Promise<PendingLicence> {
+  const { value, text } = await sendForText(config, 'POST', '/Agents/License/GetLicenseFromLicenseServer', {
+    ...o,
+    body: { OwnerName: ownerName },
+    schema: ExtendedLicenseInfoSchema,
+  });
+  return { info: value, signed: text };
+}
+
+/** W5: reads a licence file's text on the server (onsite installations); nothing changes until W4. */
+export async function licenceFromFile(config: ResolvedConfig, fileContent: string, o: WriteOptions = {}): Promise<PendingLicence> {
+  const { value, text } = await sendForText(config, 'POST', '/Agents/License/GetLicenseFromFile', {
+    ...o,
+    body: { FileContent: fileContent },
+    schema: ExtendedLicenseInfoSchema,
+  });
+  return { info: value, signed: text };
+}
+
+/** W3: validates a pending licence, sent exactly as received. `Succeeded: false` throws `rejected` with its reason. */
+export const validateLicence = async (config: ResolvedConfig, licence: PendingLicence, o: WriteOptions = {}) =>
+  ensureSucceeded(
+    await send(config, 'POST', '/Agents/License/ValidateLicenseInfo', {
+      ...o,
+      body: { text: `{"LicenseInfo":${licence.signed}}` },
+      schema: LicenseResultSchema,
+    }),
+    'Validate licence',
+  );
+
+/**
+ * W4: activates a pending licence, sent exactly as received. On success every licence answer on the page is stale
+ * and reloads; `Succeeded: false` throws `rejected` with its reason.
+ */
+export const activateLicence = async (config: ResolvedConfig, licence: PendingLicence, o: WriteOptions = {}) =>
+  ensureSucceeded(
+    await send(config, 'POST', '/Agents/License/ActivateLicenseInfo', {
+      ...o,
+      body: { text: `{"NewLicense":${licence.signed}}` },
+      schema: LicenseResultSchema,
+      invalidates: (r) => (r.Succeeded ? AFTER_ACTIVATION : []),
+    }),
+    'Activate licence',
+  );
+
+/** W6: the owner's web shop URL. Open it only when it is `https:` (see `safeHttpsUrl`). */
+export const getShopUrl = (config: ResolvedConfig, ownerName: string, o: CallOptions = {}) =>
+  request(config, `/License/${seg(ownerName)}/ShopUrl`, { ...o, schema: ShopUrlSchema });
+
+/** An `https:` URL as given, or `undefined` for anything else (`javascript:`, `http:`, relative, unreadable). */
+export function safeHttpsUrl(url: string | null | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** W7: changes the company name and serial number (demo installations). */
+export const changeSerialNumber = async (
+  config: ResolvedConfig,
+  newCompanyName: string,
+  newSerialNumber: string,
+  o: WriteOptions = {},
+) =>
+  ensureSucceeded(
+    await send(config, 'POST', '/License/ChangeSerialNumber', {
+      ...o,
+      query: { newCompanyName, newSerialNumber },
+      schema: LicenseResultSchema,
+      invalidates: (r) => (r.Succeeded ? AFTER_ACTIVATION : []),
+    }),
+    'Change serial number',
+  );
+
+/** W8: a user with its licence owners and links, as the PATCH paths index them. */
+export const getUser = async (config: ResolvedConfig, associateId: number, o: CallOptions = {}) =>
+  request(config, `/User/${idSegment(associateId)}`, { ...o, schema: UserSchema });
+
+/** One assignment to change: the SuperOffice-owned licence `moduleName` of owner `ownerName`. */
+export interface AssignmentChange {
+  ownerName: string;
+  moduleName: string;
+  assigned: boolean;
+}
+
+/** One operation of a JSON Patch (RFC 6902) as W8 uses it. */
+export type PatchOperation = { op: 'test' | 'replace'; path: string; value: unknown };
+
+/**
+ * The JSON Patch of W8 for `changes` against `user` as it was read: for each change it first tests the owner's and
+ * the licence's names and the current `Assigned` value, then replaces it. If anyone changed the user meanwhile, a
+ * test fails and the server answers 409 without changing anything. A plan change is two changes (old off, new on) in
+ * one patch. Throws when a licence is not in the user (the view is out of date: reload).
+ */
+export function assignmentPatch(user: User, changes: readonly AssignmentChange[]): PatchOperation[] {
+  const ops: PatchOperation[] = [];
+  for (const change of changes) {
+    const o = user.LicenseOwners.findIndex((owner) => owner.Name.toLowerCase() === change.ownerName.toLowerCase());
+    const owner = user.LicenseOwners[o];
+    const where = owner && locateLink(owner, change.moduleName);
+    if (!owner || !where) {
+      throw new ApiError('conflict', `The licence ${change.ownerName}/${change.moduleName} is not offered to this user.`, 409);
+    }
+    const base = `/LicenseOwners/${o}/${where.list}/${where.index}`;
+    ops.push(
+      { op: 'test', path: `/LicenseOwners/${o}/Name`, value: owner.Name },
+      { op: 'test', path: `${base}/Name`, value: where.link.Name },
+      { op: 'test', path: `${base}/Assigned`, value: where.link.Assigned },
+      { op: 'replace', path: `${base}/Assigned`, value: change.assigned },
+    );
+  }
+  return ops;
+}
+
+function locateLink(owner: User['LicenseOwners'][number], moduleName: string) {
+  for (const list of ['RestrictedModuleLicenses', 'UnrestrictedModuleLicenses'] as const) {
+    const index = owner[list].findIndex((l) => l.Name.toLowerCase() === moduleName.toLowerCase());
+    if (index >= 0) return { list, index, link: owner[list][index] };
+  }
+  return undefined;
+}
+
+/** What a change of one user's assignments makes stale: counts everywhere, the user rows, and that user. */
+const afterAssignment = (associateId: number) => ['licences', 'users', `user:${associateId}`];
+
+/** Reloads what a conflict showed to be out of date, then rethrows. */
+async function reloadOnConflict<T>(associateId: number, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof ApiError && error.kind === 'conflict') invalidate(afterAssignment(associateId));
+    throw error;
+  }
+}
+
+/**
+ * W8: changes SuperOffice-owned assignments of one user with a tested JSON Patch built from `user` as it was read
+ * (`assignmentPatch`). Answers the saved user; a 409 (someone changed it meanwhile) throws `conflict` and reloads
+ * that user — nothing is overwritten.
+ */
+export const patchUserAssignments = (
+  config: ResolvedConfig,
+  user: User,
+  changes: readonly AssignmentChange[],
+  o: WriteOptions = {},
+) =>
+  reloadOnConflict(
+    user.AssociateId,
+    () => send(config, 'PATCH', `/User/${idSegment(user.AssociateId)}`, {
+      ...o,
+      body: assignmentPatch(user, changes),
+      schema: UserSchema,
+      invalidates: afterAssignment(user.AssociateId),
+    }),
+  );
+
+/** W9: assigns third-party licences (`moduleNames` of `ownerName`) to one user; answers that owner's links after it. */
+export const assignThirdPartyLicences = (
+  config: ResolvedConfig,
+  ownerName: string,
+  associateId: number,
+  moduleNames: readonly string[],
+  o: WriteOptions = {},
+) =>
+  reloadOnConflict(
+    associateId,
+    () => send(config, 'PUT', `/License/${seg(ownerName)}/${idSegment(associateId)}`, {
+      ...o,
+      body: moduleNames,
+      schema: ModuleLicenseLinksSchema,
+      invalidates: afterAssignment(associateId),
+    }),
+  );
+
+/** W9: takes third-party licences (`moduleNames` of `ownerName`) from one user; answers that owner's links after it. */
+export const unassignThirdPartyLicences = (
+  config: ResolvedConfig,
+  ownerName: string,
+  associateId: number,
+  moduleNames: readonly string[],
+  o: WriteOptions = {},
+) =>
+  reloadOnConflict(
+    associateId,
+    () => send(config, 'DELETE', `/License/${seg(ownerName)}/${idSegment(associateId)}`, {
+      ...o,
+      body: moduleNames,
+      schema: ModuleLicenseLinksSchema,
+      invalidates: afterAssignment(associateId),
+    }),
+  );
+
+/** W10: asks a running job to stop (only where its `CancellationBehaviour` allows it); `true` = stopping. */
+export const stopBatchJob = async (config: ResolvedConfig, id: number, o: WriteOptions = {}) =>
+  send(config, 'POST', '/Agents/Batch/StopBatchJob', {
+    ...o,
+    body: { Id: Number(idSegment(id)) },
+    schema: StopBatchJobSchema,
+    invalidates: ['jobs'],
+  });

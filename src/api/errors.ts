@@ -2,6 +2,12 @@
 export type ApiErrorKind = 'network' | 'timeout' | 'http' | 'unauthorized' | 'forbidden' | 'invalid-response';
 
 /**
+ * What went wrong with a write: the kinds of a read, plus `conflict` (409: someone changed the data meanwhile; nothing
+ * was overwritten) and `rejected` (the server answered `Succeeded: false`; its `Reason` is in `reason`).
+ */
+export type WriteErrorKind = ApiErrorKind | 'conflict' | 'rejected';
+
+/**
  * The one error type that leaves `src/api/`. Its `message` is technical English for logs and
  * `so-error` listeners (never a token, never a stack); components show their own localized text per `kind`.
  */
@@ -9,18 +15,21 @@ export class ApiError extends Error {
   override readonly name = 'ApiError';
 
   constructor(
-    readonly kind: ApiErrorKind,
+    readonly kind: WriteErrorKind,
     message: string,
     readonly status?: number,
+    /** For `rejected`: the server's own `Reason`, shown to the administrator as text. */
+    readonly reason?: string,
   ) {
     super(message);
   }
 
-  /** The `detail` of the `so-error` event. */
+  /** The `detail` of the `so-error` event (reads never fail with `conflict` or `rejected`). */
   toDetail(): { kind: ApiErrorKind; status?: number; message: string } {
+    const kind = this.kind === 'conflict' || this.kind === 'rejected' ? 'http' : this.kind;
     return this.status === undefined
-      ? { kind: this.kind, message: this.message }
-      : { kind: this.kind, status: this.status, message: this.message };
+      ? { kind, message: this.message }
+      : { kind, status: this.status, message: this.message };
   }
 }
 

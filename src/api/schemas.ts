@@ -253,3 +253,53 @@ export const LicenseOwnerSchema = v.object({
 });
 export type LicenseOwner = v.InferOutput<typeof LicenseOwnerSchema>;
 export const UserLicensesSchema = v.array(LicenseOwnerSchema);
+
+/* ---------------------------------------------------------------- write side (W1–W10) */
+
+/** W1: what the licence server says about an owner's licence. Unknown values read as `UnknownError`. */
+export const LicenseStatusSchema = v.fallback(
+  v.picklist([
+    'Ok',
+    'NewLicenseAvailable',
+    'NewCompanyNameAvailable',
+    'NewSerialAvailable',
+    'UseCustomMessage',
+    'UseCustomMessageAndUrl',
+    'ProblemWithLicense',
+    'UnknownError',
+  ]),
+  'UnknownError',
+);
+export type LicenseStatus = v.InferOutput<typeof LicenseStatusSchema>;
+
+/** W1 */
+export const CheckLicenseStatusResultSchema = v.object({
+  LicenseStatus: LicenseStatusSchema,
+  Message: text,
+  Url: text,
+});
+export type CheckLicenseStatusResult = v.InferOutput<typeof CheckLicenseStatusResultSchema>;
+
+/** W3, W4, W7: a business outcome; `Succeeded: false` is a failure whose `Reason` is shown as text. */
+export const LicenseResultSchema = v.object({
+  Succeeded: v.boolean(),
+  Reason: text,
+});
+export type LicenseResult = v.InferOutput<typeof LicenseResultSchema>;
+
+/** W6: the owner's web shop URL, a JSON string. */
+export const ShopUrlSchema = v.string();
+
+/** W8: a user with its licence owners (`GET`/`PATCH /User/{id}`); other fields are dropped. */
+export const UserSchema = v.object({
+  AssociateId: v.number(),
+  Name: text,
+  LicenseOwners: v.pipe(v.optional(v.nullable(v.array(LicenseOwnerSchema)), []), v.transform((x) => x ?? [])),
+});
+export type User = v.InferOutput<typeof UserSchema>;
+
+/** W9: the user's links of that owner after the change. */
+export const ModuleLicenseLinksSchema = v.array(ModuleLicenseLinkSchema);
+
+/** W10 */
+export const StopBatchJobSchema = v.boolean();

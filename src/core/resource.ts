@@ -2,6 +2,7 @@ import type { ReactiveController } from 'lit';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { ResolvedConfig } from '../api/config.js';
 import { configGeneration } from '../api/config.js';
+import { onInvalidate, tagsRequestedWith } from '../api/client.js';
 import { isAbort, toApiError, type ApiError } from '../api/errors.js';
 import { getLocale } from '../localization.js';
 import type { KitElement } from './kit-element.js';
@@ -47,6 +48,12 @@ export class Resource<T, A extends readonly unknown[] = []> implements ReactiveC
   private fresh = false;
   /** @internal A run that found its host disconnected. */
   private skipped = false;
+  /** @internal What the last run read (see `tagsOf`): a write that makes it stale reloads this resource. */
+  private tags: ReadonlySet<string> = new Set();
+  /** @internal A reload after a write: the last value stays on screen, no loading state. */
+  private quiet = false;
+  /** @internal */
+  private stopInvalidation?: () => void;
 
   constructor(
     private readonly host: KitElement,
@@ -72,12 +79,16 @@ export class Resource<T, A extends readonly unknown[] = []> implements ReactiveC
         }
         const fresh = this.fresh;
         this.fresh = false;
-        return this.options.load(args as unknown as A, { config: config as ResolvedConfig, signal, fresh });
+        const value = await this.options.load(args as unknown as A, { config: config as ResolvedConfig, signal, fresh });
+        this.tags = tagsRequestedWith(signal);
+        return value;
       },
       onComplete: () => {
+        this.quiet = false;
         if (!this.options.silent) void this.afterRender(() => this.host.emit('so-load', { source: this.options.source }));
       },
       onError: (error) => {
+        if (!isAbort(error)) this.quiet = false;
         if (!this.options.silent && !isAbort(error)) {
           void this.afterRender(() => this.host.emit('so-error', toApiError(error).toDetail()));
         }
@@ -91,6 +102,12 @@ export class Resource<T, A extends readonly unknown[] = []> implements ReactiveC
   }
 
   hostConnected(): void {
+    this.stopInvalidation = onInvalidate((tags) => {
+      if (this.task.status !== TaskStatus.COMPLETE || ![...this.tags].some((t) => tags.has(t))) return;
+      this.quiet = true;
+      this.fresh = true;
+      void this.task.run();
+    });
     // A run aborted or skipped by an earlier disconnect starts again.
     if (this.skipped || (this.task.status === TaskStatus.ERROR && isAbort(this.task.error))) {
       this.skipped = false;
@@ -99,6 +116,8 @@ export class Resource<T, A extends readonly unknown[] = []> implements ReactiveC
   }
 
   hostDisconnected(): void {
+    this.stopInvalidation?.();
+    this.quiet = false;
     this.task.abort(new DOMException('The element was disconnected.', 'AbortError'));
   }
 
@@ -108,6 +127,10 @@ export class Resource<T, A extends readonly unknown[] = []> implements ReactiveC
       case TaskStatus.INITIAL:
         return this.options.enabled && !this.options.enabled() ? 'idle' : 'loading';
       case TaskStatus.PENDING:
+        // After a write the last value stays until the new one arrives: no flash of "Loading…".
+        if (this.quiet && this.task.value !== undefined) {
+          return this.options.isEmpty?.(this.task.value) ? 'empty' : 'loaded';
+        }
         return 'loading';
       case TaskStatus.COMPLETE:
         return this.options.isEmpty?.(this.task.value as T) ? 'empty' : 'loaded';
@@ -128,8 +151,14 @@ export class Resource<T, A extends readonly unknown[] = []> implements ReactiveC
     return e === undefined || isAbort(e) ? undefined : toApiError(e);
   }
 
+  /** A reload after a write is under way while the last value stays on screen. */
+  get reloading(): boolean {
+    return this.quiet && this.task.status === TaskStatus.PENDING;
+  }
+
   /** Loads again, bypassing shared answers. */
   refresh(): Promise<void> {
+    this.quiet = false;
     this.fresh = true;
     return this.task.run();
   }
