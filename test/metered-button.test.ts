@@ -88,23 +88,81 @@ describe('<so-metered-button>', () => {
     activate: (el) => open(el as SoMeteredButton),
   });
 
-  it('is a button labelled Metered services that loads nothing until it is opened', async () => {
+  it('is a button labelled Metered services that loads once, up front, and opens the dashboard without loading again', async () => {
     const requests = await countMeteredRequests();
     const el = await fixture<SoMeteredButton>(html`<so-metered-button></so-metered-button>`);
     const events = recordEvents(el, 'so-load', 'so-error');
     expect(fold(opener(el))).to.equal('Metered services');
     expect(opener(el).getAttribute('aria-haspopup')).to.equal('dialog');
-    await aTimeout(200);
-    expect(requests.count).to.equal(0);
-    expect(events).to.have.length(0);
     expect(dialog(el).open).to.equal(false);
+    await waitUntil(() => events.length, 'so-load', { timeout: 4000 });
+    expect(events.map((e) => [e.type, e.detail.source])).to.deep.equal([['so-load', 'MeteredServices']]);
+    expect(part(el, 'availability'), 'nothing said beside a working button').to.equal(null);
     await open(el);
     await waitUntil(() => services(el).length, 'services shown', { timeout: 4000 });
-    await waitUntil(() => events.length, 'so-load');
-    expect(events.map((e) => [e.type, e.detail.source])).to.deep.equal([['so-load', 'MeteredServices']]);
     expect(requests.count).to.equal(1);
     const [from, to] = monthRange(12);
     expect(new URL(requests.requests[0].url).search).to.equal(`?from=${from}&to=${to}`);
+    requests.stop();
+  });
+
+  it('says beside the button, before it is opened, when the data is not available or not allowed', async () => {
+    worker.use(http.get(E5, () => HttpResponse.json({ Error: true }, { status: 404 })));
+    const a = await fixture<SoMeteredButton>(html`<so-metered-button></so-metered-button>`);
+    await waitUntil(() => part(a, 'availability'), 'note shown', { timeout: 4000 });
+    expect(fold(part(a, 'availability')!)).to.equal('Not available');
+    expect(opener(a).getAttribute('aria-describedby')).to.equal('availability');
+    worker.resetHandlers();
+    setScenario('forbidden');
+    const b = await fixture<SoMeteredButton>(html`<so-metered-button></so-metered-button>`);
+    await waitUntil(() => part(b, 'availability'), 'note shown', { timeout: 4000 });
+    expect(fold(part(b, 'availability')!)).to.equal('No access');
+    await expect(b).to.be.accessible();
+  });
+
+  it('labels the y-axis with round values at its gridlines and every month on the x-axis', async () => {
+    serve();
+    const el = await openLoaded();
+    const storage = service(el, 'Storage space');
+    const ticks = [...storage.querySelectorAll('.y-axis span')].map(fold);
+    expect(ticks, 'a round top above the highest value (84 GB)').to.deep.equal(['100 GB', '75 GB', '50 GB', '25 GB', '0']);
+    expect(storage.querySelectorAll('line.grid')).to.have.length(5);
+    expect([...storage.querySelectorAll('.x-axis > span')].map(fold)).to.deep.equal(['Jan2027', 'Feb', 'Mar']);
+  });
+
+  it('reads out a month on keyboard focus and with the arrow keys, and on hover', async () => {
+    serve();
+    const el = await openLoaded();
+    const mails = service(el, 'E-mails sent via mailings');
+    const area = mails.querySelector<HTMLElement>('.area')!;
+    const readout = () => fold(mails.querySelector('[part~=readout]')!);
+    expect(area.getAttribute('tabindex')).to.equal('0');
+    expect(mails.querySelector('[part~=readout]')!.getAttribute('aria-live')).to.equal('polite');
+    area.focus();
+    await waitUntil(() => readout().startsWith('March 2027'), 'latest month read out on focus');
+    expect(readout()).to.equal('March 2027: used 117,600, threshold 105,000, above the threshold');
+    await sendKeys({ press: 'ArrowLeft' });
+    await waitUntil(() => readout().startsWith('February 2027'), 'previous month');
+    await sendKeys({ press: 'Home' });
+    await waitUntil(() => readout() === 'January 2027: used 90,000, threshold 100,000', 'first month');
+    const box = area.querySelector('svg')!.getBoundingClientRect();
+    area.dispatchEvent(new PointerEvent('pointermove', { clientX: box.left + box.width * 0.5, clientY: box.top + 5, bubbles: true }));
+    await waitUntil(() => readout().startsWith('February 2027'), 'month under the pointer');
+    expect(mails.querySelector('.focus-band')).to.not.equal(null);
+  });
+
+  it('offers 6, 12 and 24 months; a choice loads that period', async () => {
+    const requests = await countMeteredRequests();
+    const el = await openLoaded();
+    const radios = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('[part~=period] input[type=radio]')];
+    expect(radios.map((r) => fold(r.parentElement!))).to.deep.equal(['6 months', '12 months', '24 months']);
+    expect(radios[1].checked).to.equal(true);
+    radios[2].click();
+    await waitUntil(() => requests.count === 2, 'second period loaded', { timeout: 4000 });
+    const [from, to] = monthRange(24);
+    expect(new URL(requests.requests[1].url).search).to.equal(`?from=${from}&to=${to}`);
+    await waitUntil(() => services(el).length, 'services shown again', { timeout: 4000 });
+    expect(el.months).to.equal(24);
     requests.stop();
   });
 

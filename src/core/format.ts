@@ -65,6 +65,14 @@ export function formatMonth(month: string, long = false): string {
   ).format(Date.UTC(y, m - 1, 1));
 }
 
+/** A month `YYYY-MM` by its short name alone ("Mar"), for chart axes that show the year apart. */
+export function formatMonthName(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return cached('month-name', (l) => new Intl.DateTimeFormat(l, { month: 'short', timeZone: 'UTC' })).format(
+    Date.UTC(y, m - 1, 1),
+  );
+}
+
 /** "in 20 days", "3 days ago", "today", "tomorrow". */
 export function formatRelativeDays(date: WallDate, now = new Date()): string {
   return cached('relative', (l) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' })).format(

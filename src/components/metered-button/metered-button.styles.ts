@@ -146,11 +146,126 @@ export const styles = css`
     margin: var(--_space) 0 0;
   }
 
+  .readout {
+    min-height: 1.4em;
+    margin: 0 0 calc(var(--_space) / 2);
+    color: var(--_text-muted);
+    font-size: 0.85em;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .plot {
+    display: flex;
+    gap: calc(var(--_space) / 2);
+  }
+
+  .y-axis {
+    display: flex;
+    flex-direction: column;
+    justify-content: space-between;
+    height: 8rem;
+    /* the first and last labels centre on the top and bottom gridlines */
+    margin: -0.6em 0;
+    color: var(--_text-muted);
+    font-size: 0.75em;
+    font-variant-numeric: tabular-nums;
+    line-height: 1.2;
+    text-align: end;
+    white-space: nowrap;
+  }
+
+  .area {
+    flex: 1 1 0;
+    min-width: 0;
+    container-type: inline-size;
+    border-radius: 2px;
+    cursor: crosshair;
+    touch-action: pan-y;
+  }
+
+  .area:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 3px;
+  }
+
   .chart svg {
     display: block;
     width: 100%;
-    height: 6rem;
+    height: 8rem;
     overflow: visible;
+  }
+
+  .grid {
+    stroke: var(--_track);
+    stroke-width: 1;
+  }
+
+  .focus-band {
+    fill: var(--_track);
+    opacity: 0.7;
+  }
+
+  .x-axis {
+    display: flex;
+    margin-top: 0.25em;
+    color: var(--_text-muted);
+    font-size: 0.7em;
+  }
+
+  .x-axis > span {
+    flex: 1 1 0;
+    min-width: 0;
+    overflow: visible;
+    text-align: center;
+    white-space: nowrap;
+  }
+
+  .x-axis .year {
+    display: block;
+    min-height: 1.2em;
+  }
+
+  .x-axis .narrow-only {
+    visibility: hidden;
+  }
+
+  @container (max-width: 22rem) {
+    .x-axis .minor {
+      visibility: hidden;
+    }
+
+    .x-axis .narrow-only {
+      visibility: visible;
+    }
+  }
+
+  .availability {
+    margin-inline-start: calc(var(--_space) / 2);
+    color: var(--_text-muted);
+    font-size: 0.85em;
+  }
+
+  .period {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) / 2) var(--_space);
+    margin: 0 0 var(--_space);
+    padding: 0;
+    border: 0;
+  }
+
+  .period legend {
+    float: inline-start;
+    margin-inline-end: calc(var(--_space) / 2);
+    padding: 0;
+    font-weight: 600;
+  }
+
+  .period label {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3em;
   }
 
   .threshold {
@@ -168,7 +283,7 @@ export const styles = css`
   figcaption {
     display: flex;
     flex-wrap: wrap;
-    justify-content: space-between;
+    justify-content: flex-end;
     gap: calc(var(--_space) / 2) var(--_space);
     margin-top: calc(var(--_space) / 2);
     color: var(--_text-muted);

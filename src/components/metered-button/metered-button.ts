@@ -14,15 +14,20 @@ import { styles } from './metered-button.styles.js';
 /**
  * A *Metered services* button that opens the metered-services dashboard in a modal dialog: per service this month's
  * use against its threshold, whether the excess is invoiced, the number of users the threshold is based on, and a
- * chart of the past months with a table alternative. Reads `GET /MeteredServices` when first opened — or at once
- * with `badge`, which then shows how many services are above their threshold on the button.
+ * chart of the past months (y-axis, gridlines, every month labelled, values on hover and keyboard focus) with a
+ * table alternative and a period choice (6, 12 or 24 months). Reads `GET /MeteredServices` up front, so the button
+ * can say beside it when the information is not available or not allowed; with `badge` it shows how many services
+ * are above their threshold.
  *
  * @tag so-metered-button
  * @summary Metered services button and dashboard.
- * @fires so-load - Data arrived and rendered (on first open, or at once with `badge`). `detail: { source: 'MeteredServices' }`
+ * @fires {CustomEvent<{ source: string }>} so-load - Data arrived and rendered. `detail: { source: 'MeteredServices' }`
  * @fires so-error - Loading failed. `detail: { kind, status?, message }`
  * @csspart button - The button that opens the dashboard.
  * @csspart badge - The number of services above their threshold, on the button (with `badge`).
+ * @csspart availability - Beside the button: why there is nothing to show (not available, no access).
+ * @csspart period - The period choice (6, 12, 24 months) in the dialog.
+ * @csspart readout - Above a chart: the values of the month pointed at or picked with the arrow keys.
  * @csspart dialog - The dialog.
  * @csspart header - The dialog's header with its heading and close button.
  * @csspart close - The close button.
@@ -39,17 +44,17 @@ import { styles } from './metered-button.styles.js';
 export class SoMeteredButton extends KitElement {
   static override styles = [KitElement.styles, facts, styles];
 
-  /** How many months the chart shows, ending with the current month (1–120). */
+  /** How many months the chart shows, ending with the current month (1–120); the dialog offers 6, 12 and 24. */
   @property({ type: Number }) months = 12;
 
   /** Load at once and show the number of services above their threshold this month on the button. */
   @property({ type: Boolean, reflect: true }) badge = false;
 
-  /** @internal The dashboard was opened once: its data stays loaded. */
-  @state() private opened = false;
-
   /** @internal Services whose chart is shown as a table too. */
   @state() private tables: ReadonlySet<string> = new Set();
+
+  /** @internal Per service, the month its chart reads out. */
+  @state() private active: ReadonlyMap<string, number> = new Map();
 
   /** @internal */
   @query('dialog') private dialog!: HTMLDialogElement;
@@ -61,7 +66,6 @@ export class SoMeteredButton extends KitElement {
   private readonly report = new Resource(this, {
     source: 'MeteredServices',
     localized: true,
-    enabled: () => this.opened || this.badge,
     args: () => monthRange(this.months),
     load: ([from, to], { config, signal, fresh }) =>
       getMeteredServices(config, from, to, { signal, fresh }).catch((error: unknown) => {
@@ -74,7 +78,6 @@ export class SoMeteredButton extends KitElement {
 
   /** Opens the dashboard (and loads it the first time). */
   async show(): Promise<void> {
-    this.opened = true;
     await this.updateComplete;
     if (!this.dialog.open) this.dialog.showModal();
   }
@@ -93,11 +96,18 @@ export class SoMeteredButton extends KitElement {
     const title = msg('Metered services', { id: 'metered.title' });
     const report = this.report.state === 'loaded' ? this.report.value : undefined;
     const exceeded = this.badge ? exceededCount(report) : 0;
+    const unavailable =
+      this.report.state === 'forbidden'
+        ? msg('No access', { id: 'metered.no-access' })
+        : this.report.state === 'empty' && this.report.value === null
+          ? msg('Not available', { id: 'metered.not-available' })
+          : '';
     return html`<button
         class="button opener"
         part="button"
         type="button"
         aria-haspopup="dialog"
+        aria-describedby=${unavailable ? 'availability' : nothing}
         @click=${() => this.show()}
       >
         ${title}${exceeded
@@ -105,6 +115,9 @@ export class SoMeteredButton extends KitElement {
               ><span class="visually-hidden">, ${msg(str`${exceeded} exceeded`, { id: 'metered.badge' })}</span>`
           : nothing}
       </button>
+      ${unavailable
+        ? html`<span class="availability" id="availability" part="availability">${unavailable}</span>`
+        : nothing}
       <dialog part="dialog" aria-labelledby="title" closedby="any" @close=${this.onClose}>
         <header part="header">
           <h2 id="title">${title}</h2>
@@ -114,6 +127,20 @@ export class SoMeteredButton extends KitElement {
           </button>
         </header>
         <div class="body" part="body">
+          <fieldset class="period" part="period">
+            <legend>${msg('Period', { id: 'metered.period' })}</legend>
+            ${[...new Set([6, 12, 24, this.months])].sort((a, b) => a - b).map(
+              (n) =>
+                html`<label
+                  ><input
+                    type="radio"
+                    name="period"
+                    .checked=${this.months === n}
+                    @change=${() => (this.months = n)}
+                  />${msg(str`${n} months`, { id: 'metered.period-months' })}</label
+                >`,
+            )}
+          </fieldset>
           ${renderResource(
             this.report,
             {
@@ -123,7 +150,13 @@ export class SoMeteredButton extends KitElement {
                   ? msg('Metered services are not available for this installation.', { id: 'metered.unavailable' })
                   : msg('There is no metered use to show for this period.', { id: 'metered.empty' }),
             },
-            (r) => renderDashboard(r!, { tables: this.tables, toggleTable: (key) => this.toggleTable(key) }),
+            (r) =>
+              renderDashboard(r!, {
+                tables: this.tables,
+                toggleTable: (key) => this.toggleTable(key),
+                active: this.active,
+                setActive: (key, i) => (this.active = new Map(this.active).set(key, i)),
+              }),
           )}
         </div>
       </dialog>`;

@@ -48,6 +48,9 @@ export interface DashboardView {
   /** Keys of the services whose chart is shown as a table too. */
   tables: ReadonlySet<string>;
   toggleTable: (serviceKey: string) => void;
+  /** Per service, the month its chart reads out. */
+  active: ReadonlyMap<string, number>;
+  setActive: (serviceKey: string, index: number) => void;
 }
 
 export function renderDashboard(report: MeteredServicesReport, view: DashboardView) {
@@ -116,7 +119,11 @@ function renderService(service: MeteredService, index: number, users: number, vi
               )}
         </p>`
       : nothing}
-    ${renderChart(label, months, amount)}
+    ${renderChart(label, months, amount, {
+      active: view.active.get(service.ServiceKey) ?? -1,
+      setActive: (i) => view.setActive(service.ServiceKey, i),
+      bytes: service.Unit === 'Bytes',
+    })}
     ${months.length
       ? html`<button
             class="button toggle"
