@@ -9,6 +9,7 @@ import { installNode20Polyfills } from './node20-polyfills.mjs';
 import http from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { getResponse } from 'msw';
 import { createHandlers, errorResponse } from '../src/mocks/handlers.js';
 import { isScenario, scenarios, type Scenario } from '../src/mocks/scenarios.js';
@@ -24,21 +25,53 @@ if (!isScenario(initial)) {
 }
 let scenario: Scenario = initial;
 const staticDir = process.env.STATIC_DIR ? resolve(process.env.STATIC_DIR) : undefined;
-const types: Record<string, string> = { '.js': 'text/javascript', '.map': 'application/json', '.html': 'text/html', '.css': 'text/css' };
+const types: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.map': 'application/json',
+  '.html': 'text/html',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+};
 
 /** A file below STATIC_DIR, or undefined when there is none (never outside the folder). */
-async function staticFile(pathname: string): Promise<Response | undefined> {
+async function staticFile(pathname: string, gzip: boolean): Promise<Response | undefined> {
   if (!staticDir || pathname.startsWith('/api/')) return undefined;
   const file = normalize(join(staticDir, decodeURIComponent(pathname)));
   if (!file.startsWith(staticDir)) return undefined;
   try {
     const body = await readFile(file);
-    return new Response(body, { headers: { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' } });
+    // As a CDN serves it: compressed when the browser accepts it, hashed chunks cached for a year.
+    const headers: Record<string, string> = {
+      'Content-Type': types[extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': /-[\w-]{8}\.js$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    };
+    if (gzip && /\.(js|css|html|map|svg|json)$/.test(file)) {
+      headers['Content-Encoding'] = 'gzip';
+      headers.Vary = 'Accept-Encoding';
+      return new Response(gzipSync(body), { headers });
+    }
+    return new Response(body, { headers });
   } catch {
     return undefined;
   }
 }
 const handlers = createHandlers(() => scenario);
+
+/**
+ * The images behind the mock data's relative portrait URLs (`../blobby/portrait/12.png`, resolved against the API
+ * base as a tenant's are), so a page on this server has no failed image loads. (In the browser's msw the image is
+ * missing on purpose: the tests check the initials fallback with it.)
+ */
+function portraitImage(pathname: string): Response | undefined {
+  const m = /^\/api\/blobby\/portrait\/([\w.-]+)$/.exec(pathname);
+  if (!m) return undefined;
+  const hue = [...m[1]].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 360, 7);
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32" viewBox="0 0 32 32">` +
+    `<circle cx="16" cy="16" r="16" fill="hsl(${hue} 40% 45%)"/><circle cx="16" cy="13" r="6" fill="#fff"/>` +
+    `<path d="M5 28a11 9 0 0 1 22 0z" fill="#fff"/></svg>`;
+  return new Response(svg, { headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'max-age=3600' } });
+}
 
 /** CORS for browsers on another origin (a dev server, Storybook): the caller's origin, with credentials. */
 function corsHeaders(req: http.IncomingMessage): Record<string, string> {
@@ -83,7 +116,8 @@ const server = http.createServer(async (req, res) => {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     const response =
-      (await staticFile(url.pathname)) ?? (await getResponse(handlers, new Request(url, { method: req.method, headers })));
+      portraitImage(url.pathname) ??
+      (await staticFile(url.pathname, /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')))) ?? (await getResponse(handlers, new Request(url, { method: req.method, headers })));
     await send(res, response ?? errorResponse(404, 'NotFound', `No mock for ${url.pathname}.`), cors);
   } catch (err) {
     console.error(err);

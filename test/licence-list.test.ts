@@ -47,9 +47,19 @@ describe('<so-licence-list>', () => {
   });
 
   describe('groups and rows', () => {
+    it('puts its group headings at the level the page asks for (heading-level), h2 by default', async () => {
+      const el = await fixture<SoLicenceList>(html`<so-licence-list heading-level="4"></so-licence-list>`);
+      await waitUntil(() => el.shadowRoot!.querySelector('button.name'), 'rows shown', { timeout: 4000 });
+      expect($$(el, 'h4').map(squash)).to.deep.equal(['System licences', 'User licences']);
+      expect($$(el, 'h2')).to.have.length(0);
+      el.headingLevel = 9;
+      await el.updateComplete;
+      expect($$(el, 'h6'), 'clamped to 6').to.have.length(2);
+    });
+
     it('shows system and user licences under their headings, in SortOrder, without hidden licences', async () => {
       const el = await mount();
-      expect($$(el, 'h3').map(squash)).to.deep.equal(['System licences', 'User licences']);
+      expect($$(el, 'h2').map(squash)).to.deep.equal(['System licences', 'User licences']);
       const [system, user] = $$(el, 'tbody[part~=group]');
       const namesIn = (tbody: Element) => [...tbody.querySelectorAll('button.name')].map(squash);
       expect(namesIn(system)).to.deep.equal([
@@ -115,11 +125,11 @@ describe('<so-licence-list>', () => {
 
     it('limits the groups with kind', async () => {
       const el = await mount(html`<so-licence-list kind="system"></so-licence-list>`);
-      expect($$(el, 'h3').map(squash)).to.deep.equal(['System licences']);
+      expect($$(el, 'h2').map(squash)).to.deep.equal(['System licences']);
       expect(names(el)).to.have.length(7);
       el.kind = 'user';
       await el.updateComplete;
-      expect($$(el, 'h3').map(squash)).to.deep.equal(['User licences']);
+      expect($$(el, 'h2').map(squash)).to.deep.equal(['User licences']);
       expect(names(el)).to.include('Sales Premium').and.not.include('SuperOffice Server');
     });
 
@@ -220,7 +230,7 @@ describe('<so-licence-list>', () => {
       expect(squash($(el, `label[for=${input.id}]`))).to.equal('Search licences');
       await search(el, 'premium');
       expect(names(el)).to.deep.equal(['Sales Premium', 'Service Premium', 'Marketing Premium']);
-      expect($$(el, 'h3').map(squash)).to.deep.equal(['User licences'], 'the group without matches is left out');
+      expect($$(el, 'h2').map(squash)).to.deep.equal(['User licences'], 'the group without matches is left out');
       expect(squash(part(el, 'count'))).to.equal('3 of 16 licences');
       expect(part(el, 'count')!.getAttribute('role')).to.equal('status');
       await search(el, 'SAINT');

@@ -70,6 +70,14 @@ describe('<so-licences>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('hands its heading-level to the elements in its panels', async () => {
+      const el = await fixture<SoLicences>(html`<so-licences heading-level="3"></so-licences>`);
+      await waitUntil(() => el.shadowRoot!.querySelector('so-licence-list'), 'list shown', { timeout: 4000 });
+      const list = el.shadowRoot!.querySelector<SoLicenceList>('so-licence-list')!;
+      await waitUntil(() => list.shadowRoot!.querySelector('h3.group-heading'), 'group headings at level 3', { timeout: 4000 });
+      expect(list.shadowRoot!.querySelector('h2')).to.equal(null);
+    });
+
     it('moves between tabs with the arrow keys, Home and End, selecting as focus moves', async () => {
       const el = await mount();
       const changes = recordEvents(el, 'so-tab-change');

@@ -9,7 +9,7 @@ export const facts = css`
 
   .facts dt {
     color: var(--_text-muted);
-    font-size: 0.85em;
+    font-size: max(0.75rem, 0.85em);
   }
 
   .facts dd {

@@ -13,6 +13,7 @@ import {
 import { followDocumentLanguage } from '../localization.js';
 import type { SoEventMap } from '../events.js';
 import { VERSION } from '../version.js';
+import { clampLevel } from './heading.js';
 import { tokens } from './tokens.js';
 
 /**
@@ -48,6 +49,12 @@ export class KitElement extends LitElement {
   /** Web API root including `/api/v1` for this element; overrides `<so-provider>` and `configure()`. */
   @property({ attribute: 'api-base' }) apiBase = '';
 
+  /**
+   * Level (1–6) of the element's own top headings, so the page's outline stays correct (inner headings follow one
+   * below). Default 2: right below a page's `h1`.
+   */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
   /** `dark` or `light` forces a theme; otherwise an ancestor's `theme` or the system setting decides. */
   @property({ reflect: true }) theme?: 'dark' | 'light';
 
@@ -79,6 +86,11 @@ export class KitElement extends LitElement {
       this.resolved = { key, config: resolveConfig(this.apiBase, this.provided) };
     }
     return this.resolved.config;
+  }
+
+  /** @internal The heading level `depth` below this element's top level, clamped to 1–6. */
+  protected level(depth = 0): number {
+    return clampLevel(clampLevel(this.headingLevel) + depth);
   }
 
   /** @internal Dispatches a typed, bubbling, composed event. */

@@ -148,6 +148,14 @@ export const tokens = [
     flex: 1 1 16rem;
   }
 
+  /* Loading keeps the room the loaded element is expected to take (--_reserve, set per element), so nothing below
+     moves when the data arrives (cumulative layout shift). */
+  .state.loading {
+    box-sizing: border-box;
+    min-height: var(--_reserve, auto);
+    align-content: flex-start;
+  }
+
   .state.error,
   .notice.error {
     background: var(--_danger-surface);

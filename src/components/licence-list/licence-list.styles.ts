@@ -3,6 +3,8 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     container-type: inline-size;
+    /* Loading keeps the room of a typical list (see .state.loading in the tokens). */
+    --_reserve: 45rem;
   }
 
   .toolbar {
@@ -67,7 +69,7 @@ export const styles = css`
     border-collapse: collapse;
   }
 
-  h3 {
+  .group-heading {
     margin: 0;
     font-size: 1.05em;
   }
@@ -93,7 +95,7 @@ export const styles = css`
   thead th {
     border-bottom-color: var(--_border);
     color: var(--_text-muted);
-    font-size: 0.85em;
+    font-size: max(0.75rem, 0.85em);
     white-space: nowrap;
   }
 
@@ -154,7 +156,7 @@ export const styles = css`
     margin-inline-start: 0.5rem;
     padding: 0 0.45rem;
     border-radius: 999px;
-    font-size: 0.8em;
+    font-size: max(0.75rem, 0.8em);
     font-weight: 600;
     white-space: nowrap;
   }
@@ -328,7 +330,7 @@ export const styles = css`
       content: attr(data-label) / '';
       display: block;
       color: var(--_text-muted);
-      font-size: 0.8em;
+      font-size: max(0.75rem, 0.8em);
       font-weight: 600;
     }
 

@@ -10,6 +10,7 @@ type LicenseType = ModuleLicense['LicenseType'];
 import { formatNumber, formatPercent } from '../../core/format.js';
 import { facts } from '../../core/facts.styles.js';
 import { KitElement } from '../../core/kit-element.js';
+import { heading } from '../../core/heading.js';
 import { Resource } from '../../core/resource.js';
 import { emptyTemplate, renderResource } from '../../core/states.js';
 import { getLocale } from '../../localization.js';
@@ -393,7 +394,9 @@ export class SoLicenceList extends KitElement {
       ${groups.map(
         (g) => html`<tbody role="rowgroup" part="group">
           <tr role="row" class="group-row">
-            <th role="rowheader" scope="rowgroup" colspan=${columns.length}><h3 part="heading">${g.title}</h3></th>
+            <th role="rowheader" scope="rowgroup" colspan=${columns.length}>
+              ${heading(this.level(), g.title, { part: 'heading', class: 'group-heading' })}
+            </th>
           </tr>
           ${repeat(
             g.rows,

@@ -10,6 +10,11 @@ export const styles = css`
     gap: calc(var(--_space) * 2);
   }
 
+  /* While the licences load, the room of a typical licence list is kept, so the page below does not move. */
+  .list-reserve {
+    min-height: 45rem;
+  }
+
   .actions {
     display: flex;
     justify-content: flex-end;

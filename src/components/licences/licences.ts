@@ -222,14 +222,18 @@ export class SoLicences extends KitElement {
    */
   private renderOwner(owner: string) {
     const known = this.owners.value?.some((o) => o.OwnerName === owner);
-    return html`<so-owner-info owner=${owner} .apiBase=${this.apiBase}></so-owner-info>
-      ${known ? html`<so-licence-list owner=${owner} .apiBase=${this.apiBase}></so-licence-list>` : nothing}`;
+    return html`<so-owner-info owner=${owner} .apiBase=${this.apiBase} .headingLevel=${this.headingLevel}></so-owner-info>
+      ${known
+        ? html`<so-licence-list owner=${owner} .apiBase=${this.apiBase} .headingLevel=${this.headingLevel}></so-licence-list>`
+        : this.owners.state === 'loading'
+          ? html`<div class="list-reserve" aria-hidden="true"></div>`
+          : nothing}`;
   }
 
   /** @internal The Status tab: the database, the metered-services button and the system notifications. */
   private renderStatusPanel() {
-    return html`<so-status-database .apiBase=${this.apiBase}></so-status-database>
+    return html`<so-status-database .apiBase=${this.apiBase} .headingLevel=${this.headingLevel}></so-status-database>
       <div class="actions"><so-metered-button .apiBase=${this.apiBase}></so-metered-button></div>
-      <so-system-events .apiBase=${this.apiBase}></so-system-events>`;
+      <so-system-events .apiBase=${this.apiBase} .headingLevel=${this.headingLevel}></so-system-events>`;
   }
 }

@@ -11,7 +11,7 @@ export const styles = css`
     border-radius: 999px;
     background: var(--_danger-text);
     color: var(--_surface);
-    font-size: 0.8em;
+    font-size: max(0.75rem, 0.8em);
     line-height: 1.6;
     text-align: center;
   }
@@ -114,7 +114,7 @@ export const styles = css`
     align-items: center;
     gap: var(--_space);
     color: var(--_text-muted);
-    font-size: 0.85em;
+    font-size: max(0.75rem, 0.85em);
   }
 
   .meter {
@@ -150,7 +150,7 @@ export const styles = css`
     min-height: 1.4em;
     margin: 0 0 calc(var(--_space) / 2);
     color: var(--_text-muted);
-    font-size: 0.85em;
+    font-size: max(0.75rem, 0.85em);
     font-variant-numeric: tabular-nums;
   }
 
@@ -167,7 +167,7 @@ export const styles = css`
     /* the first and last labels centre on the top and bottom gridlines */
     margin: -0.6em 0;
     color: var(--_text-muted);
-    font-size: 0.75em;
+    font-size: max(0.75rem, 0.75em);
     font-variant-numeric: tabular-nums;
     line-height: 1.2;
     text-align: end;
@@ -209,7 +209,7 @@ export const styles = css`
     display: flex;
     margin-top: 0.25em;
     color: var(--_text-muted);
-    font-size: 0.7em;
+    font-size: max(0.75rem, 0.7em);
   }
 
   .x-axis > span {
@@ -242,7 +242,7 @@ export const styles = css`
   .availability {
     margin-inline-start: calc(var(--_space) / 2);
     color: var(--_text-muted);
-    font-size: 0.85em;
+    font-size: max(0.75rem, 0.85em);
   }
 
   .period {
@@ -287,7 +287,7 @@ export const styles = css`
     gap: calc(var(--_space) / 2) var(--_space);
     margin-top: calc(var(--_space) / 2);
     color: var(--_text-muted);
-    font-size: 0.8em;
+    font-size: max(0.75rem, 0.8em);
   }
 
   .legend {
@@ -323,7 +323,7 @@ export const styles = css`
   .toggle {
     justify-self: start;
     padding: calc(var(--_space) * 0.4) var(--_space);
-    font-size: 0.85em;
+    font-size: max(0.75rem, 0.85em);
   }
 
   .table-scroll {

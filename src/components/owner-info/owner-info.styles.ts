@@ -1,6 +1,18 @@
 import { css } from 'lit';
 
 export const styles = css`
+  :host {
+    container-type: inline-size;
+    --_reserve: 4.75rem;
+  }
+
+  /* Three facts on one row; below 36rem they stack and the card is taller. */
+  @container (max-width: 36rem) {
+    .state.loading {
+      --_reserve: 10.4rem;
+    }
+  }
+
   .card {
     display: grid;
     gap: var(--_space);

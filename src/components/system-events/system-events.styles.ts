@@ -10,17 +10,17 @@ export const styles = css`
     gap: calc(var(--_space) * 1.5);
   }
 
-  h2,
-  h3,
+  .title,
+  .subtitle,
   p {
     margin: 0;
   }
 
-  h2 {
+  .title {
     font-size: 1.15em;
   }
 
-  h3 {
+  .subtitle {
     font-size: 1em;
   }
 
@@ -209,7 +209,7 @@ export const styles = css`
     place-items: center;
     background: var(--_track);
     color: var(--_text);
-    font-size: 0.7rem;
+    font-size: 0.75rem;
     font-weight: 600;
   }
 
@@ -255,9 +255,9 @@ export const styles = css`
     background: var(--_surface-raised);
   }
 
-  .details h3 {
+  .details .subtitle {
     color: var(--_text-muted);
-    font-size: 0.85em;
+    font-size: max(0.75rem, 0.85em);
     font-weight: 600;
     letter-spacing: 0.02em;
     text-transform: uppercase;

@@ -9,6 +9,7 @@ import type { BatchTask, SystemEventRow } from '../../api/schemas.js';
 import { facts } from '../../core/facts.styles.js';
 import { formatDateTime, formatPercent } from '../../core/format.js';
 import { KitElement } from '../../core/kit-element.js';
+import { heading } from '../../core/heading.js';
 import { PagedList } from '../../core/paged-list.js';
 import { Poller } from '../../core/poller.js';
 import { Resource, type LoadContext } from '../../core/resource.js';
@@ -153,7 +154,7 @@ export class SoSystemEvents extends KitElement {
 
   override render() {
     return html`<section class="base" aria-labelledby="title">
-      <h2 id="title" part="heading">${msg('System notifications', { id: 'events.title' })}</h2>
+      ${heading(this.level(), msg('System notifications', { id: 'events.title' }), { id: 'title', part: 'heading', class: 'title' })}
       ${renderResource(
         this.events,
         {
@@ -189,7 +190,7 @@ export class SoSystemEvents extends KitElement {
     }
     if (!this.jobs?.length) return nothing;
     return html`<section class="jobs" part="jobs" aria-labelledby="jobs-title">
-      <h3 id="jobs-title">${msg('Running jobs', { id: 'events.jobs' })}</h3>
+      ${heading(this.level(1), msg('Running jobs', { id: 'events.jobs' }), { id: 'jobs-title', class: 'subtitle' })}
       <ul>
         ${this.jobs.map((job) => {
           const percent = Math.min(100, Math.max(0, job.ProgressPercent));
@@ -309,7 +310,7 @@ export class SoSystemEvents extends KitElement {
     const id = this.selected?.PrimaryKey;
     const row = id === undefined ? undefined : (this.list.rows[this.rowFocus.indexOf(id)] ?? this.selected);
     return html`<section class="details" part="details" role="region" aria-labelledby="details-title">
-      <h3 id="details-title">${msg('Details', { id: 'events.details' })}</h3>
+      ${heading(this.level(1), msg('Details', { id: 'events.details' }), { id: 'details-title', class: 'subtitle' })}
       ${row
         ? html`<p class="details-name">${row.eventname}</p>
             <p class="details-message">${row.eventmess}</p>

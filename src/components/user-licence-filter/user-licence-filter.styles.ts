@@ -1,6 +1,15 @@
 import { css } from 'lit';
 
 export const styles = css`
+  /* Loading keeps the room of the loaded picker, tabs and list (see .state.loading in the tokens). */
+  :host {
+    --_reserve: 37rem;
+  }
+
+  [role='tabpanel'] .state.loading {
+    --_reserve: 31rem;
+  }
+
   .toolbar {
     display: flex;
     flex-wrap: wrap;
@@ -148,7 +157,7 @@ export const styles = css`
     padding: 0 0.4em;
     border: 1px solid currentColor;
     border-radius: var(--_radius);
-    font-size: 0.85em;
+    font-size: max(0.75rem, 0.85em);
   }
 
   .avatar {
@@ -164,7 +173,7 @@ export const styles = css`
     place-items: center;
     background: var(--_track);
     color: var(--_text);
-    font-size: 0.75em;
+    font-size: max(0.75rem, 0.75em);
     font-weight: 600;
   }
 
@@ -184,7 +193,7 @@ export const styles = css`
     border: 1px solid var(--_border);
     border-radius: 999px;
     background: var(--_surface-raised);
-    font-size: 0.8em;
+    font-size: max(0.75rem, 0.8em);
     line-height: 1.25rem;
     white-space: nowrap;
   }
@@ -333,7 +342,7 @@ export const styles = css`
   }
 
   .assignments .status {
-    font-size: 0.85em;
+    font-size: max(0.75rem, 0.85em);
   }
 
   .assigned .icon,
