@@ -50,7 +50,11 @@ describe('format', () => {
     expect(formatRelativeDays('2027-02-26T00:00:00', now)).to.equal('3 days ago');
     expect(formatRelativeDays('2027-03-02T00:00:00', now)).to.equal('tomorrow');
     await setLocale('nb');
-    expect(formatRelativeDays('2027-03-21T00:00:00', now)).to.match(/^om 20 (dager|døgn)$/);
+    // Norwegians count days in "dager", not CLDR's "døgn".
+    expect(formatRelativeDays('2027-03-21T00:00:00', now)).to.equal('om 20 dager');
+    expect(formatRelativeDays('2028-02-29T00:00:00', now)).to.equal('om 365 dager');
+    expect(formatRelativeDays('2027-02-26T00:00:00', now)).to.equal('for 3 dager siden');
+    expect(formatRelativeDays('2027-03-02T00:00:00', now)).to.equal('i morgen');
   });
 });
 

@@ -141,20 +141,22 @@ describe('<so-licence-list>', () => {
     it('says so when the owner has no licences to show', async () => {
       const el = await fixture<SoLicenceList>(html`<so-licence-list owner="NOBODY"></so-licence-list>`);
       const state = await waitForState(el, 'empty');
-      expect(squash(state)).to.equal('There are no licences to show for NOBODY.');
+      // An owner the server does not know has no name to show: never its raw code.
+      expect(squash(state)).to.equal('There are no licences to show.');
       await expect(el).to.be.accessible();
     });
 
     it('shows the empty state when the server has no licences at all', async () => {
       setScenario('empty');
       const el = await fixture<SoLicenceList>(html`<so-licence-list></so-licence-list>`);
-      expect(squash(await waitForState(el, 'empty'))).to.equal('There are no licences to show for SUPEROFFICE.');
+      expect(squash(await waitForState(el, 'empty'))).to.equal('There are no licences to show.');
     });
 
     it('shows the empty state when the kind has no licences', async () => {
       serveLicences((owners) => owners.map((o) => ({ ...o, ExtendedModuleLicenses: o.ExtendedModuleLicenses.filter((m) => m.Current.LicenseType !== 'UserLicense') })));
       const el = await fixture<SoLicenceList>(html`<so-licence-list kind="user"></so-licence-list>`);
-      await waitForState(el, 'empty');
+      // A known owner is named by its description, not by its code.
+      expect(squash(await waitForState(el, 'empty'))).to.equal('There are no licences to show for SuperOffice.');
       el.kind = 'all';
       await waitUntil(() => names(el).length === 7, 'the system licences');
     });
@@ -163,9 +165,9 @@ describe('<so-licence-list>', () => {
       const el = await mount();
       await setLocale('de');
       await waitUntil(() => names(el).includes('CRM-Benutzer'), 'German licence names from the server');
-      expect($$(el, 'thead th').map(squash)).to.deep.equal(['Lizenz', 'In Verwendung', 'Verfügbar', 'Gesamt', 'Auslastung']);
+      expect($$(el, 'thead th').map(squash)).to.deep.equal(['Lizenz', 'Belegt', 'Verfügbar', 'Gesamt', 'Auslastung']);
       expect(cells(row(el, 'Externer Benutzer im Kundenservice')).slice(1, 3)).to.deep.equal(['Unbegrenzt', 'Unbegrenzt']);
-      expect(row(el, 'Sales Premium').querySelector('svg')!.getAttribute('aria-label')).to.equal('15 von 15 in Verwendung');
+      expect(row(el, 'Sales Premium').querySelector('svg')!.getAttribute('aria-label')).to.equal('15 von 15 belegt');
       expect(squash(row(el, 'Sales Premium').querySelector('[part=badge]'))).to.equal('Aufgebraucht');
       expect(squash(row(el, 'CRM-Benutzer').querySelector('.percent'))).to.equal('76 %');
       await expect(el).to.be.accessible();

@@ -363,7 +363,7 @@ describe('<so-metered-button>', () => {
     expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal('Gemessene Dienstleistungen');
     const storage = service(el, 'Speicherplatz');
     expect(fold(storage.querySelector('dl')!)).to.equal(
-      'Nutzung im März 2027 63 GB Schwellenwert 84 GB Anzahl Benutzer 42 Schwellenwert pro Benutzer 2 GB',
+      'Nutzung im März 2027 63 GB Schwellenwert 84 GB Anzahl der Benutzer 42 Schwellenwert pro Benutzer 2 GB',
     );
     expect(fold(service(el, 'Über Mailings gesendete E-Mails').querySelector('[part~=exceeded]')!)).to.equal(
       '12.600 über dem Schwellenwert. Die Mehrnutzung wird mit der nächsten Monatsrechnung berechnet.',

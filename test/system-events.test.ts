@@ -481,10 +481,21 @@ describe('<so-system-events>', () => {
     const el = await mount();
     expect(part(el, 'heading')!.textContent).to.equal('Systemmeddelanden');
     const headers = [...grid(el).querySelectorAll('[role=columnheader]')].map((h) => h.textContent!.trim());
-    expect(headers).to.deep.equal(['Händelse', 'Status', 'Meddelande', 'Aktiverad', 'Aktiverad av', 'Slutförd', 'Typ']);
+    expect(headers).to.deep.equal(['Händelse', 'Status', 'Meddelande', 'Aktiverat', 'Aktiverad av', 'Avslutat', 'Typ']);
     expect(cells(rows(el)[0])[3]).to.equal('1 mars 2026 12:00');
     expect(text(el)).to.contain('Pågående jobb').and.contain('Välj ett meddelande');
     await expect(el).to.be.accessible();
+  });
+
+  it('shows running jobs as the server words them in German, German number format included', async () => {
+    await setLocale('de');
+    const el = await mount();
+    const jobs = part(el, 'jobs')!;
+    expect(jobs.querySelector('h3')!.textContent).to.equal('Laufende Aufträge');
+    const bar = jobs.querySelector('progress')!;
+    const status = shadow(el).getElementById(bar.getAttribute('aria-describedby')!)!.textContent!;
+    expect(status).to.contain('Zeile 1.845 von 4.100 wird importiert').and.contain('Gestartet am');
+    expect(jobs.textContent).to.contain('45\u00a0%').and.not.contain('1,845');
   });
 });
 

@@ -75,10 +75,10 @@ export function formatMonthName(month: string): string {
 
 /** "in 20 days", "3 days ago", "today", "tomorrow". */
 export function formatRelativeDays(date: WallDate, now = new Date()): string {
-  return cached('relative', (l) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' })).format(
-    daysFromToday(date, now),
-    'day',
-  );
+  const days = daysFromToday(date, now);
+  const text = cached('relative', (l) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' })).format(days, 'day');
+  // Norwegian CLDR counts "døgn" (24-hour periods): "om 365 døgn". Norwegians write "om 365 dager" for dates.
+  return getLocale() === 'nb' ? text.replace('døgn', Math.abs(days) === 1 ? 'dag' : 'dager') : text;
 }
 
 /** A grouped integer or decimal. */

@@ -997,10 +997,10 @@ const SERVICES: readonly ServiceDef[] = [
     noise: 0.35,
     description: {
       en: 'Emails sent via Mailings',
-      da: 'E-mails sendt via Mailings',
+      da: 'E-mails sendt via Udsendelser',
       de: 'Über Mailings gesendete E-Mails',
       nl: 'E-mails verzonden via Mailings',
-      nb: 'E-poster sendt via Utsendelser',
+      nb: 'E-post sendt via Utsendelser',
       sv: 'E-post skickad via Utskick',
     },
   },
@@ -1013,10 +1013,10 @@ const SERVICES: readonly ServiceDef[] = [
     noise: 0.2,
     description: {
       en: 'Customer Center logins',
-      da: 'Logins i Kundecenter',
-      de: 'Anmeldungen im Kundencenter',
-      nl: 'Aanmeldingen bij het Klantcentrum',
-      nb: 'Innlogginger i Kundesenter',
+      da: 'Logon på Kundecenter',
+      de: 'Anmeldungen beim Kundenzentrum',
+      nl: 'Aanmeldingen bij het Klantencentrum',
+      nb: 'Pålogginger i Kundesenter',
       sv: 'Inloggningar i Kundcenter',
     },
   },
@@ -1029,10 +1029,10 @@ const SERVICES: readonly ServiceDef[] = [
     noise: 0.25,
     description: {
       en: 'Chat sessions started',
-      da: 'Startede chatsessioner',
-      de: 'Gestartete Chatsitzungen',
+      da: 'Indledte chatsessioner',
+      de: 'Gestartete Chat-Sitzungen',
       nl: 'Gestarte chatsessies',
-      nb: 'Startede chatøkter',
+      nb: 'Startede chatsesjoner',
       sv: 'Startade chattsessioner',
     },
   },
@@ -1047,9 +1047,9 @@ const SERVICES: readonly ServiceDef[] = [
       en: 'Form submissions',
       da: 'Formularindsendelser',
       de: 'Formularübermittlungen',
-      nl: 'Formulierinzendingen',
+      nl: 'Formulierverzendingen',
       nb: 'Skjemainnsendinger',
-      sv: 'Formulärinskickningar',
+      sv: 'Formulärinlämningar',
     },
   },
   // A service the kit does not know yet: the UI must show it by its Description.
@@ -1280,37 +1280,132 @@ export function systemEvents(scenario: Scenario = 'default', now: Date = new Dat
   return { count, at, order: { column: 'registered', desc: true } };
 }
 
-/** E7: the running batch tasks (an import, a SAINT recalculation and freetext indexing); none in `empty`. */
-export function batchTasks(scenario: Scenario = 'default', now: Date = new Date()): BatchTaskInfo[] {
+/**
+ * E7: the running batch tasks (an import, a SAINT recalculation and freetext indexing); none in `empty`. Like the
+ * server, the texts come in the request's language with that language's number format ("1.845 von 4.100").
+ */
+export function batchTasks(scenario: Scenario = 'default', now: Date = new Date(), locale: Locale = 'en'): BatchTaskInfo[] {
   if (scenario === 'empty') return [];
+  const n = (value: number) => new Intl.NumberFormat(locale).format(value);
+  const of = (done: number, all: number): Readonly<Record<Locale, string>> => ({
+    en: `${n(done)} of ${n(all)}`,
+    da: `${n(done)} af ${n(all)}`,
+    de: `${n(done)} von ${n(all)}`,
+    nl: `${n(done)} van ${n(all)}`,
+    nb: `${n(done)} av ${n(all)}`,
+    sv: `${n(done)} av ${n(all)}`,
+  });
+  const rows = of(1845, 4100)[locale];
+  const companies = of(24330, 30412)[locale];
+  const records = of(5210, 52100)[locale];
   return [
     {
       Id: 4711,
-      Name: 'Import',
-      Description: 'Import of "Trade fair leads 2026.xlsx"',
+      Name: tr({ en: 'Import', da: 'Import', de: 'Import', nl: 'Import', nb: 'Import', sv: 'Import' }, locale),
+      Description: tr(
+        {
+          en: 'Import of "Trade fair leads 2026.xlsx"',
+          da: 'Import af "Trade fair leads 2026.xlsx"',
+          de: 'Import von "Trade fair leads 2026.xlsx"',
+          nl: 'Import van "Trade fair leads 2026.xlsx"',
+          nb: 'Import av "Trade fair leads 2026.xlsx"',
+          sv: 'Import av "Trade fair leads 2026.xlsx"',
+        },
+        locale,
+      ),
       State: 'Started',
       ProgressPercent: 45,
-      ProgressDescription: 'Importing row 1,845 of 4,100',
+      ProgressDescription: tr(
+        {
+          en: `Importing row ${rows}`,
+          da: `Importerer række ${rows}`,
+          de: `Zeile ${rows} wird importiert`,
+          nl: `Rij ${rows} wordt geïmporteerd`,
+          nb: `Importerer rad ${rows}`,
+          sv: `Importerar rad ${rows}`,
+        },
+        locale,
+      ),
       LastStarted: minutesAgo(now, 12),
       AssociateId: 17,
     },
     {
       Id: 4712,
-      Name: 'SAINT recalculation',
-      Description: 'Recalculating Sales Intelligence counters for companies and contacts',
+      Name: tr(
+        {
+          en: 'SAINT recalculation',
+          da: 'Genberegning af SAINT',
+          de: 'SAINT-Neuberechnung',
+          nl: 'SAINT-herberekening',
+          nb: 'Omberegning av SAINT',
+          sv: 'Omräkning av SAINT',
+        },
+        locale,
+      ),
+      Description: tr(
+        {
+          en: 'Recalculating Sales Intelligence counters for companies and contacts',
+          da: 'Genberegner Sales Intelligence-tællere for firmaer og kontaktpersoner',
+          de: 'Sales-Intelligence-Zähler für Firmen und Personen werden neu berechnet',
+          nl: 'Sales Intelligence-tellers voor bedrijven en contactpersonen worden herberekend',
+          nb: 'Beregner Sales Intelligence-tellere for firmaer og kontaktpersoner på nytt',
+          sv: 'Räknar om Sales Intelligence-räknare för företag och kontakter',
+        },
+        locale,
+      ),
       State: 'Started',
       ProgressPercent: 80,
-      ProgressDescription: 'Processed 24,330 of 30,412 companies',
+      ProgressDescription: tr(
+        {
+          en: `Processed ${companies} companies`,
+          da: `${companies} firmaer behandlet`,
+          de: `${companies} Firmen verarbeitet`,
+          nl: `${companies} bedrijven verwerkt`,
+          nb: `${companies} firmaer behandlet`,
+          sv: `${companies} företag bearbetade`,
+        },
+        locale,
+      ),
       LastStarted: minutesAgo(now, 41),
       AssociateId: 0,
     },
     {
       Id: 4713,
-      Name: 'Freetext indexing',
-      Description: 'Rebuilding the freetext search index',
+      Name: tr(
+        {
+          en: 'Freetext indexing',
+          da: 'Fritekstindeksering',
+          de: 'Volltextindizierung',
+          nl: 'Vrije-tekstindexering',
+          nb: 'Fritekstindeksering',
+          sv: 'Fritextindexering',
+        },
+        locale,
+      ),
+      Description: tr(
+        {
+          en: 'Rebuilding the freetext search index',
+          da: 'Genopbygger fritekstindekset',
+          de: 'Der Volltextindex wird neu aufgebaut',
+          nl: 'De index voor vrije tekst wordt opnieuw opgebouwd',
+          nb: 'Bygger fritekstindeksen på nytt',
+          sv: 'Bygger om fritextindexet',
+        },
+        locale,
+      ),
       State: 'Started',
       ProgressPercent: 10,
-      ProgressDescription: 'Indexed 5,210 of 52,100 records',
+      ProgressDescription: tr(
+        {
+          en: `Indexed ${records} records`,
+          da: `${records} poster indekseret`,
+          de: `${records} Datensätzen indiziert`,
+          nl: `${records} records geïndexeerd`,
+          nb: `${records} poster indeksert`,
+          sv: `${records} poster indexerade`,
+        },
+        locale,
+      ),
       LastStarted: minutesAgo(now, 3),
       AssociateId: 0,
     },

@@ -150,7 +150,7 @@ export function createHandlers(scenario: Scenario | (() => Scenario) = getScenar
     get('/SystemInfo/Database', ({ scenario, now }) => HttpResponse.json(databaseInfo(scenario, now)), { proposed: true }),
     get('/MeteredServices', meteredAnswer, { proposed: true }),
     get('/SystemEvent', ({ url, scenario, now }) => odataPage(url, systemEvents(scenario, now))),
-    get('/BatchTask/Started', ({ scenario, now }) => HttpResponse.json(batchTasks(scenario, now))),
+    get('/BatchTask/Started', ({ scenario, locale, now }) => HttpResponse.json(batchTasks(scenario, now, locale))),
     get('/Archive/InternalUsers', ({ url, scenario }) => odataPage(url, internalUsers(scenario))),
     get('/Archive/OtherUsers', ({ url, scenario }) => odataPage(url, otherUsers(scenario))),
   ];

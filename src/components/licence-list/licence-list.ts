@@ -57,6 +57,8 @@ export interface OwnerLicences {
   pending: boolean;
   /** A pending licence that cannot be activated: why (the server's `Reason`, may be empty); `null` otherwise. */
   blocked: string | null;
+  /** The owner's display name (`OwnerDescription`, e.g. "SuperOffice"); may be empty. */
+  description: string;
 }
 
 const NEARLY_USED_UP = 0.9;
@@ -233,7 +235,8 @@ export class SoLicenceList extends KitElement {
       if (!info) return null;
       const names = new Map(info.ExtendedModuleLicenses.map((m) => [m.Current.ModuleName.toLowerCase(), m.Current.ModuleDescription]));
       const blocked = info.New && !info.CanBeActivated ? info.Reason : null;
-      return { rows: licenceRows(info), names, pending: !!info.New && info.CanBeActivated, blocked };
+      const description = info.Current.OwnerDescription;
+      return { rows: licenceRows(info), names, pending: !!info.New && info.CanBeActivated, blocked, description };
     },
     isEmpty: (value) => !value || !this.inKind(value.rows).length,
   });
@@ -286,11 +289,18 @@ export class SoLicenceList extends KitElement {
       this.licences,
       {
         failed: msg('Could not load the licences.', { id: 'list.failed' }),
-        empty: msg(str`There are no licences to show for ${this.owner}.`, { id: 'list.empty' }),
+        empty: this.emptyText(this.licences.value?.description),
         forbidden: msg('You do not have access to licence information.', { id: 'licence.forbidden' }),
       },
       (data) => this.renderList(data!),
     );
+  }
+
+  /** @internal Names the owner by its description when the server gave one, never by its code. */
+  private emptyText(owner: string | undefined): string {
+    return owner
+      ? msg(str`There are no licences to show for ${owner}.`, { id: 'list.empty' })
+      : msg('There are no licences to show.', { id: 'list.empty-unknown' });
   }
 
   /** @internal */

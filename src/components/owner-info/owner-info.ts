@@ -77,7 +77,8 @@ export class SoOwnerInfo extends KitElement {
       this.licences,
       {
         failed: msg('Could not load the licence information.', { id: 'owner.failed' }),
-        empty: msg(str`There is no licence information for ${this.owner}.`, { id: 'owner.empty' }),
+        // Empty means the owner is not in E1, so nothing but its code is known: no code on screen.
+        empty: msg('There is no licence information.', { id: 'owner.empty' }),
         forbidden: msg('You do not have access to licence information.', { id: 'licence.forbidden' }),
       },
       (owner) => this.renderOwner(owner!.Current),
