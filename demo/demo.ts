@@ -1,6 +1,7 @@
 // The demo host page: the kit on its built-in mock backend, with language, theme and scenario switchers.
 import { startMockWorker } from '../src/mocks/browser.js';
 import { scenarios, scenarioFromUrl } from '../src/mocks/scenarios.js';
+import { translatePage } from './i18n.js';
 
 const scenario = scenarioFromUrl();
 await startMockWorker({ scenario });
@@ -31,9 +32,11 @@ theme.addEventListener('change', () => {
 await setLocale(params.get('lang') ?? 'en');
 locale.value = getLocale();
 document.documentElement.lang = getLocale();
+translatePage(getLocale());
 locale.addEventListener('change', async () => {
   await setLocale(locale.value);
   document.documentElement.lang = locale.value;
+  translatePage(locale.value);
   params.set('lang', locale.value);
   history.replaceState(null, '', `?${params}`);
 });
