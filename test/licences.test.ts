@@ -78,6 +78,26 @@ describe('<so-licences>', () => {
       expect(list.shadowRoot!.querySelector('h2')).to.equal(null);
     });
 
+    it('fades the edge of a tab list too long for its room and scrolls it with the edge buttons', async () => {
+      worker.use(http.get(E1, ({ request }) => HttpResponse.json(manyOwners(6, licenseInfo('default', localeFrom(request.headers.get('Accept-Language')))))));
+      const wrapper = await fixture<HTMLDivElement>(html`<div class="narrow"><so-licences></so-licences></div>`);
+      wrapper.style.width = '320px';
+      const el = wrapper.querySelector<SoLicences>('so-licences')!;
+      await waitUntil(() => tabs(el).length > 6, 'owner tabs shown', { timeout: 4000 });
+      const strip = () => el.shadowRoot!.querySelector('.tab-strip')!;
+      const list = el.shadowRoot!.querySelector<HTMLElement>('[role=tablist]')!;
+      await waitUntil(() => strip().classList.contains('more-end'), 'more after the visible tabs');
+      expect(strip().classList.contains('more-start')).to.equal(false);
+      expect(el.shadowRoot!.querySelector('.scroll-hint.end')!.getAttribute('aria-hidden')).to.equal('true');
+      el.shadowRoot!.querySelector<HTMLElement>('.scroll-hint.end')!.click();
+      await waitUntil(() => list.scrollLeft > 0 && strip().classList.contains('more-start'), 'scrolled on, start faded');
+      list.scrollLeft = list.scrollWidth;
+      await waitUntil(() => !strip().classList.contains('more-end'), 'at the end nothing more');
+      wrapper.style.width = '3000px';
+      await waitUntil(() => !strip().classList.contains('more-start') && !strip().classList.contains('more-end'), 'no hints with room');
+      await expect(el).to.be.accessible();
+    });
+
     it('moves between tabs with the arrow keys, Home and End, selecting as focus moves', async () => {
       const el = await mount();
       const changes = recordEvents(el, 'so-tab-change');

@@ -1,8 +1,78 @@
 import { css } from 'lit';
 
 export const styles = css`
-  .tabs {
+  /* A tab list longer than its room scrolls; the edge with more is faded and has a scroll button (mouse and touch;
+     the keyboard moves along the tabs with the arrow keys, and the focused tab scrolls into view). */
+  .tab-strip {
+    position: relative;
     margin-bottom: calc(var(--_space) * 2);
+  }
+
+  .tab-strip.more-start .tabs {
+    mask-image: linear-gradient(to right, transparent, #000 3rem);
+  }
+
+  .tab-strip.more-end .tabs {
+    mask-image: linear-gradient(to left, transparent, #000 3rem);
+  }
+
+  .tab-strip.more-start.more-end .tabs {
+    mask-image: linear-gradient(to right, transparent, #000 3rem, #000 calc(100% - 3rem), transparent);
+  }
+
+  :host(:dir(rtl)) .tab-strip.more-start .tabs {
+    mask-image: linear-gradient(to left, transparent, #000 3rem);
+  }
+
+  :host(:dir(rtl)) .tab-strip.more-end .tabs {
+    mask-image: linear-gradient(to right, transparent, #000 3rem);
+  }
+
+  :host(:dir(rtl)) .tab-strip.more-start.more-end .tabs {
+    mask-image: linear-gradient(to left, transparent, #000 3rem, #000 calc(100% - 3rem), transparent);
+  }
+
+  .scroll-hint {
+    display: none;
+    position: absolute;
+    inset-block: 0 1px;
+    z-index: 1;
+    align-items: center;
+    padding: 0 0.25rem;
+    color: var(--_text);
+    cursor: pointer;
+  }
+
+  .scroll-hint svg {
+    width: 1.1rem;
+    height: 1.1rem;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+
+  .scroll-hint.start {
+    inset-inline-start: 0;
+  }
+
+  .scroll-hint.start svg,
+  :host(:dir(rtl)) .scroll-hint.end svg {
+    transform: scaleX(-1);
+  }
+
+  :host(:dir(rtl)) .scroll-hint.start svg {
+    transform: none;
+  }
+
+  .scroll-hint.end {
+    inset-inline-end: 0;
+  }
+
+  .more-start .scroll-hint.start,
+  .more-end .scroll-hint.end {
+    display: flex;
   }
 
   [role='tabpanel'] {

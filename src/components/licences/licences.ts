@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
@@ -8,9 +8,13 @@ import { KitElement } from '../../core/kit-element.js';
 import { tabStyles } from '../../core/tabs.styles.js';
 import { Resource } from '../../core/resource.js';
 import { TabKeys } from '../../core/tab-keys.js';
+import { ScrollHints } from '../../core/scroll-hints.js';
 import { styles } from './licences.styles.js';
 
 const SUPEROFFICE = 'SUPEROFFICE';
+
+/** The scroll buttons' arrow (the start one is mirrored by CSS). */
+const chevron = svg`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M6 3l5 5-5 5"></path></svg>`;
 
 /** One tab: `key` is what `selected` and `so-tab-change` name it; `id` builds the tab's and panel's DOM ids. */
 interface Tab {
@@ -82,6 +86,9 @@ export class SoLicences extends KitElement {
     args: () => [this.generation] as const,
     load: async (_args, { config, signal, fresh }) => (await getLicenses(config, { signal, fresh })).map((o) => o.Current),
   });
+
+  /** @internal A tab list too long for its room: which edges have more (faded, with a scroll button). */
+  private readonly scrollHints = new ScrollHints(this, '.tabs');
 
   /** @internal */
   private readonly tabKeys = new TabKeys<string>(this, {
@@ -177,7 +184,10 @@ export class SoLicences extends KitElement {
     const tabs = this.tabs();
     const current = this.current(tabs);
     this.visited.add(current.key);
-    return html`<div class="tabs" role="tablist" part="tabs" aria-label=${msg('Licences', { id: 'licences.tabs' })} @keydown=${this.tabKeys.onKeyDown}>
+    const hints = this.scrollHints;
+    return html`<div class=${`tab-strip${hints.start ? ' more-start' : ''}${hints.end ? ' more-end' : ''}`}>
+      <div class="scroll-hint start" aria-hidden="true" @click=${() => hints.scroll(-1)}>${chevron}</div>
+      <div class="tabs" role="tablist" part="tabs" aria-label=${msg('Licences', { id: 'licences.tabs' })} @keydown=${this.tabKeys.onKeyDown}>
         ${tabs.map(
           (t) => html`<button
             type="button"
@@ -192,6 +202,8 @@ export class SoLicences extends KitElement {
             ${t.label}
           </button>`,
         )}
+      </div>
+      <div class="scroll-hint end" aria-hidden="true" @click=${() => hints.scroll(1)}>${chevron}</div>
       </div>
       <div class="panels" @so-load=${this.onInnerLoad}>
         ${repeat(
