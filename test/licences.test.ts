@@ -98,6 +98,23 @@ describe('<so-licences>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it("marks an owner's tab while its licence expires soon or has expired, in the tab's name too", async () => {
+      setScenario('expiring');
+      const el = await fixture<SoLicences>(html`<so-licences></so-licences>`);
+      await waitUntil(() => tabs(el)[0]?.querySelector('.expiry-mark'), 'mark shown', { timeout: 4000 });
+      expect(squash(tabs(el)[0])).to.equal('SuperOffice!, licence expires soon');
+      expect(tabs(el)[0].querySelector('.expiry-mark')!.getAttribute('aria-hidden')).to.equal('true');
+      expect(tabs(el)[1].querySelector('.expiry-mark'), 'not on Status').to.equal(null);
+      await expect(el).to.be.accessible();
+      setScenario('expired');
+      await el.refresh();
+      await waitUntil(() => tabs(el)[0].querySelector('.expiry-mark.expired'), 'expired mark', { timeout: 4000 });
+      expect(squash(tabs(el)[0])).to.equal('SuperOffice!, licence expired');
+      setScenario('default');
+      await el.refresh();
+      await waitUntil(() => !tabs(el)[0].querySelector('.expiry-mark'), 'no mark while the licence is far from its end', { timeout: 4000 });
+    });
+
     it('moves between tabs with the arrow keys, Home and End, selecting as focus moves', async () => {
       const el = await mount();
       const changes = recordEvents(el, 'so-tab-change');

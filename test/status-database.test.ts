@@ -7,6 +7,7 @@ import type { ExtendedLicenseInfo, Principal } from '../src/api/schemas.js';
 import { CURRENT_USER, CUSTOMER } from '../src/mocks/data.js';
 import { setLocale } from '../src/localization.js';
 import { setScenario } from '../src/mocks/scenarios.js';
+import { clearSharedAnswers } from '../src/api/client.js';
 import { runDataElementSuite } from './support/data-element-suite.js';
 import { countRequests, failures, part, recordEvents, text, useMockBackend, waitForState, worker } from './support/mocks.js';
 
@@ -54,6 +55,26 @@ describe('<so-status-database>', () => {
     endpoints: [E4],
     source: 'SystemInfo/Database',
     isLoaded: (el) => !!part(el, 'company'),
+  });
+
+  it('warns within 30 days of the next expiry date and alerts once it has passed, as the owner card does', async () => {
+    serve(info({ NextExpiryDate: wall(20) }));
+    const soon = await loaded();
+    const fold = (n: Element | null) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    expect(part(soon, 'warning')!.getAttribute('role')).to.equal('status');
+    expect(fold(part(soon, 'warning'))).to.match(/^A licence expires on .+ \(in 20 days\)\.$/);
+    expect(part(soon, 'expired')).to.equal(null);
+    await expect(soon).to.be.accessible();
+    clearSharedAnswers();
+    serve(info({ NextExpiryDate: wall(-3) }));
+    const past = await loaded();
+    expect(part(past, 'expired')!.getAttribute('role')).to.equal('alert');
+    expect(fold(part(past, 'expired'))).to.match(/^A licence expired on .+\. Renew it to continue\.$/);
+    clearSharedAnswers();
+    serve(info({ NextExpiryDate: wall(90) }));
+    const far = await loaded();
+    expect(part(far, 'warning')).to.equal(null);
+    expect(part(far, 'expired')).to.equal(null);
   });
 
   it('shows owner, serial number, type, variant, next expiry and check, and the signed-in user', async () => {

@@ -85,6 +85,24 @@ export const styles = css`
     min-height: 45rem;
   }
 
+  .expiry-mark {
+    display: inline-grid;
+    place-items: center;
+    width: 1.15em;
+    height: 1.15em;
+    margin-inline-start: 0.4em;
+    border-radius: 50%;
+    background: var(--_warning-text);
+    color: var(--_surface);
+    font-size: 0.85em;
+    font-weight: 700;
+    line-height: 1;
+  }
+
+  .expiry-mark.expired {
+    background: var(--_danger-text);
+  }
+
   .actions {
     display: flex;
     justify-content: flex-end;

@@ -9,6 +9,7 @@ import { tabStyles } from '../../core/tabs.styles.js';
 import { Resource } from '../../core/resource.js';
 import { TabKeys } from '../../core/tab-keys.js';
 import { ScrollHints } from '../../core/scroll-hints.js';
+import { expiryStatus } from '../owner-info/owner-info.js';
 import { styles } from './licences.styles.js';
 
 const SUPEROFFICE = 'SUPEROFFICE';
@@ -53,6 +54,7 @@ interface Tab {
  * @csspart tab - A tab; `selected` is added to the current one.
  * @csspart selected - The selected tab.
  * @csspart panel - A tab panel.
+ * @csspart expiry-mark - The mark on an owner's tab while its licence expires soon or has expired (spoken with the tab).
  */
 export class SoLicences extends KitElement {
   static override styles = [KitElement.styles, tabStyles, styles];
@@ -163,6 +165,23 @@ export class SoLicences extends KitElement {
     ];
   }
 
+  /**
+   * @internal An owner's tab carries a mark while its licence expires within the warning period or has expired;
+   * the mark is spoken as part of the tab's name.
+   */
+  private renderExpiryMark(t: Tab) {
+    const owner = t.addon ? undefined : t.key === 'superoffice' ? SUPEROFFICE : t.owner;
+    const info = owner && this.owners.value?.find((o) => o.OwnerName === owner);
+    const status = info ? expiryStatus(info).kind : 'unlimited';
+    if (status !== 'expiring' && status !== 'expired') return nothing;
+    return html`<span class=${`expiry-mark ${status}`} part="expiry-mark" aria-hidden="true">!</span
+      ><span class="visually-hidden"
+        >${status === 'expired'
+          ? msg(', licence expired', { id: 'licences.mark-expired' })
+          : msg(', licence expires soon', { id: 'licences.mark-expiring' })}</span
+      >`;
+  }
+
   /** @internal The tab `selected` names, or the first one. */
   private current(tabs: Tab[]): Tab {
     return tabs.find((t) => t.key === this.selected) ?? tabs[0];
@@ -199,7 +218,7 @@ export class SoLicences extends KitElement {
             tabindex=${t === current ? 0 : -1}
             @click=${() => this.choose(t.key)}
           >
-            ${t.label}
+            ${t.label}${this.renderExpiryMark(t)}
           </button>`,
         )}
       </div>

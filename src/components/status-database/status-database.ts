@@ -1,14 +1,17 @@
 import { html, nothing } from 'lit';
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { getCurrentPrincipal, getDatabaseInfo, getLicenses } from '../../api/endpoints.js';
 import { ApiError } from '../../api/errors.js';
 import type { DatabaseInfo, ExtendedLicenseInfo, Principal, WallDate } from '../../api/schemas.js';
 import { KitElement } from '../../core/kit-element.js';
 import { Resource } from '../../core/resource.js';
 import { renderResource } from '../../core/states.js';
-import { formatDate, formatRelativeDays, wallTime } from '../../core/format.js';
+import { daysFromToday, formatDate, formatRelativeDays, wallTime } from '../../core/format.js';
 import { facts } from '../../core/facts.styles.js';
 import { styles } from './status-database.styles.js';
+
+/** Days before the next expiry date from which the card warns (as the owner card does without `AdminWarningDate`). */
+const EXPIRY_WARNING_DAYS = 30;
 
 export type DatabaseVariant = NonNullable<DatabaseInfo['DatabaseVariant']>;
 
@@ -72,6 +75,8 @@ export function composeStatus(owners: ExtendedLicenseInfo[], principal: Principa
  * @csspart facts - The list of facts.
  * @csspart company - The database owner.
  * @csspart note - The sentence naming the facts this installation does not report.
+ * @csspart warning - The "a licence expires soon" line (`role="status"`), within 30 days of the next expiry date.
+ * @csspart expired - The "a licence expired" line (`role="alert"`) once the next expiry date has passed.
  * @csspart state - Loading, empty, error and forbidden states.
  * @csspart retry - The *Try again* button.
  */
@@ -128,8 +133,26 @@ export class SoStatusDatabase extends KitElement {
           s.user ? html`${s.user.fullName} <span class="muted">(${s.user.associate})</span>` : unreported,
         )}
       </dl>
+      ${this.renderExpiry(s.nextExpiryDate)}
       ${this.renderNote(s)}
     </section>`;
+  }
+
+  /**
+   * @internal The next expiry date gets the owner card's treatment: a warning within 30 days, an alert once passed.
+   */
+  private renderExpiry(date: WallDate | null) {
+    if (!date) return nothing;
+    const days = daysFromToday(date);
+    if (days < 0) {
+      return html`<p class="notice error" part="expired" role="alert">
+        ${msg(str`A licence expired on ${formatDate(date)}. Renew it to continue.`, { id: 'database.expired' })}
+      </p>`;
+    }
+    if (days > EXPIRY_WARNING_DAYS) return nothing;
+    return html`<p class="notice warning" part="warning" role="status">
+      ${msg(str`A licence expires on ${formatDate(date)} (${formatRelativeDays(date)}).`, { id: 'database.expiring' })}
+    </p>`;
   }
 
   /** @internal Names the facts the installation does not report. */
