@@ -3,7 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import '../src/components/licence-list/define.js';
 import type { SoLicenceList } from '../src/components/licence-list/licence-list.js';
-import { planIncludes, toCsv } from '../src/components/licence-list/licence-list.js';
+import { planIncludes } from '../src/components/licence-list/licence-list.js';
+import { csvFileName, csvSeparator, toCsv } from '../src/core/csv.js';
 import { setLocale } from '../src/localization.js';
 import { licenseInfo, localeFrom, withPendingLicence, type ExtendedLicenseInfo } from '../src/mocks/data.js';
 import { setScenario } from '../src/mocks/scenarios.js';
@@ -266,29 +267,63 @@ describe('<so-licence-list>', () => {
         HTMLAnchorElement.prototype.click = click;
       }
       expect(downloads).to.have.length(2);
-      expect(downloads[0]).to.deep.equal({ name: 'licences-superoffice.csv', href: 'blob:licences' });
+      expect(downloads[0]).to.deep.equal({ name: csvFileName(['licences', 'superoffice', '2394857611']), href: 'blob:licences' });
+      expect(downloads[0].name).to.match(/^licences-superoffice-2394857611-\d{4}-\d{2}-\d{2}\.csv$/);
       expect(blobs[0].type).to.equal('text/csv;charset=utf-8');
       const bytes = new Uint8Array(await blobs[0].arrayBuffer());
       expect([...bytes.slice(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
       expect(await blobs[0].text()).to.equal(
-        'Licence,Type,In use,Available,Total\r\n' +
-          'Sales Premium,User plan,15,0,15\r\n' +
-          'Service Premium,User plan,9,1,10\r\n' +
-          'Marketing Premium,User plan,3,2,5\r\n',
+        'Licence,Type,In use,Available,Total,Unlimited\r\n' +
+          'Sales Premium,User plan,15,0,15,\r\n' +
+          'Service Premium,User plan,9,1,10,\r\n' +
+          'Marketing Premium,User plan,3,2,5,\r\n',
       );
       const all = (await blobs[1].text()).split('\r\n');
       expect(all).to.have.length(18, 'header, 16 licences, final line end');
       expect(all).to.include.members([
-        'SuperOffice Server,System licence,0,1,1',
-        'Satellite database,Satellite licence,0,2,2',
-        'CRM user,User licence,38,12,50',
-        'Customer Service external user,User licence,5,Unlimited,Unlimited',
+        'SuperOffice Server,System licence,0,1,1,',
+        'Satellite database,Satellite licence,0,2,2,',
+        'CRM user,User licence,38,12,50,',
+        'Customer Service external user,User licence,5,,,Yes',
       ]);
+      expect(all.indexOf('SuperOffice Server,System licence,0,1,1,'), 'screen order: system licences first').to.equal(1);
       expect(el.shadowRoot!.querySelector('a')).to.equal(null, 'the temporary link is gone');
     });
   });
 
+  it('writes the CSV in the dialect of the locale: semicolons where the decimal comma is used', async () => {
+    await setLocale('de');
+    const el = await mount();
+    const blobs: Blob[] = [];
+    const { createObjectURL } = URL;
+    const click = HTMLAnchorElement.prototype.click;
+    URL.createObjectURL = (blob: Blob) => (blobs.push(blob), 'blob:licences');
+    HTMLAnchorElement.prototype.click = () => undefined;
+    try {
+      $<HTMLButtonElement>(el, '[part=download]')!.click();
+    } finally {
+      URL.createObjectURL = createObjectURL;
+      HTMLAnchorElement.prototype.click = click;
+    }
+    const lines = (await blobs[0].text()).replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).to.equal('Lizenz;Typ;Belegt;Verfügbar;Gesamt;Unbegrenzt');
+    expect(lines).to.include('SuperOffice Server;Systemlizenz;0;1;1;');
+  });
+
   describe('toCsv()', () => {
+    it('separates with the locale: comma in English, semicolon where the decimal comma is used', () => {
+      expect(csvSeparator('en')).to.equal(',');
+      for (const l of ['da', 'de', 'nl', 'nb', 'sv']) expect(csvSeparator(l), l).to.equal(';');
+      expect(toCsv([['a;b', 1.5, null, 7]], ';')).to.equal('"a;b";1,5;;7\r\n');
+      expect(toCsv([['a;b', 1.5, null, NaN]], ',')).to.equal('a;b,1.5,,\r\n');
+    });
+
+    it('names files after their parts and the day, in safe characters', () => {
+      expect(csvFileName(['Licences', 'Ærø Økonomi AS', '12/34', 'Straße'], new Date(2027, 2, 5))).to.equal(
+        'licences-aero-okonomi-as-12-34-strasse-2027-03-05.csv',
+      );
+    });
+
     it('quotes fields with commas, quotes and line breaks, and keeps numbers as numbers', () => {
       expect(toCsv([['Name', 'Total'], ['Sales, Premium', 15], ['The "best" plan', -2], ['Two\nlines', 0]])).to.equal(
         'Name,Total\r\n"Sales, Premium",15\r\n"The ""best"" plan",-2\r\n"Two\nlines",0\r\n',

@@ -11,6 +11,7 @@ import { formatNumber, formatPercent } from '../../core/format.js';
 import { facts } from '../../core/facts.styles.js';
 import { KitElement } from '../../core/kit-element.js';
 import { heading } from '../../core/heading.js';
+import { csvFileName, downloadCsv } from '../../core/csv.js';
 import { Resource } from '../../core/resource.js';
 import { emptyTemplate, renderResource } from '../../core/states.js';
 import { getLocale } from '../../localization.js';
@@ -59,6 +60,8 @@ export interface OwnerLicences {
   blocked: string | null;
   /** The owner's display name (`OwnerDescription`, e.g. "SuperOffice"); may be empty. */
   description: string;
+  /** The owner's serial number (for the export's file name). */
+  serialNr: string;
 }
 
 const NEARLY_USED_UP = 0.9;
@@ -120,20 +123,6 @@ export function sortRows(rows: readonly LicenceRow[], key: SortKey, direction: '
     .map((row, i) => ({ row, i }))
     .sort((a, b) => sign * compare(a.row, b.row) || a.i - b.i)
     .map((x) => x.row);
-}
-
-/**
- * RFC 4180 CSV (comma-separated, CRLF line ends, fields with a comma, quote or line break in quotes). Text that a
- * spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) is prefixed with `'`; numbers
- * stay numbers.
- */
-export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
-  const field = (value: string | number) => {
-    if (typeof value === 'number') return String(value);
-    const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-    return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return rows.map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
 }
 
 /** The licences a plan includes, from its `ExtraInfo` (`set=a,b,c`). */
@@ -236,7 +225,14 @@ export class SoLicenceList extends KitElement {
       const names = new Map(info.ExtendedModuleLicenses.map((m) => [m.Current.ModuleName.toLowerCase(), m.Current.ModuleDescription]));
       const blocked = info.New && !info.CanBeActivated ? info.Reason : null;
       const description = info.Current.OwnerDescription;
-      return { rows: licenceRows(info), names, pending: !!info.New && info.CanBeActivated, blocked, description };
+      return {
+        rows: licenceRows(info),
+        names,
+        pending: !!info.New && info.CanBeActivated,
+        blocked,
+        description,
+        serialNr: info.Current.SerialNr,
+      };
     },
     isEmpty: (value) => !value || !this.inKind(value.rows).length,
   });
@@ -343,7 +339,7 @@ export class SoLicenceList extends KitElement {
           <label for="search">${msg('Search licences', { id: 'list.search' })}</label>
           <input id="search" part="search" type="search" autocomplete="off" .value=${this.query} @input=${this.onSearch} />
         </div>
-        <button class="button" part="download" type="button" ?disabled=${!shown.length} @click=${() => this.download(shown)}>
+        <button class="button" part="download" type="button" ?disabled=${!shown.length} @click=${() => this.download(groups.flatMap((g) => g.rows), data)}>
           ${downloadIcon} ${msg('Download CSV', { id: 'list.download' })}
         </button>
       </div>
@@ -580,20 +576,17 @@ export class SoLicenceList extends KitElement {
     this.open = undefined;
   };
 
-  /** @internal The rows shown, as a CSV file (name, type, in use, available, total), through a temporary link. */
-  private download(rows: LicenceRow[]): void {
+  /**
+   * @internal The rows shown, in screen order, as a CSV file named after the owner, its serial number and the day:
+   * licence, type, in use, available, total, and an *Unlimited* column (available and total are empty there).
+   */
+  private download(rows: LicenceRow[], data: OwnerLicences): void {
     const [name, inUse, free, total] = this.columns(false).map((c) => c.label);
-    const limit = (n: number, r: LicenceRow) => (r.unrestricted ? unlimited() : n);
-    const csv = toCsv([
-      [name, msg('Type', { id: 'list.type' }), inUse, free, total],
-      ...rows.map((r) => [r.name, this.typeLabel(r.type, r.plan), r.inUse, limit(r.free, r), limit(r.total, r)]),
+    const yes = msg('Yes', { id: 'list.yes' });
+    const limit = (n: number, r: LicenceRow) => (r.unrestricted ? null : n);
+    downloadCsv(this.renderRoot, csvFileName(['licences', this.owner, data.serialNr]), [
+      [name, msg('Type', { id: 'list.type' }), inUse, free, total, unlimited()],
+      ...rows.map((r) => [r.name, this.typeLabel(r.type, r.plan), r.inUse, limit(r.free, r), limit(r.total, r), r.unrestricted ? yes : '']),
     ]);
-    // The byte order mark makes Excel read the file as UTF-8 (æ, ø, å, ä, ö, ü).
-    const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
-    const link = Object.assign(document.createElement('a'), { href: url, download: `licences-${this.owner.toLowerCase()}.csv` });
-    this.renderRoot.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 30_000);
   }
 }
