@@ -96,13 +96,18 @@ export const styles = css`
     border-bottom-color: var(--_border);
     color: var(--_text-muted);
     font-size: max(0.75rem, 0.85em);
-    white-space: nowrap;
+    vertical-align: bottom;
   }
 
   :is(.inUse, .free, .total, .added, .newTotal, .newFree) {
     text-align: end;
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
+  }
+
+  /* Eight columns with a pending licence: tighter cells, so they fit down to the card layout's width. */
+  .pending :is(th, td) {
+    padding-inline: calc(var(--_space) * 0.6);
   }
 
   /* The pending licence's columns: what activation changes. */
@@ -113,6 +118,7 @@ export const styles = css`
   button.sort {
     display: inline-flex;
     align-items: center;
+    text-align: start;
     gap: 0.25rem;
     margin: -0.125rem -0.25rem;
     padding: 0.125rem 0.25rem;
@@ -185,7 +191,7 @@ export const styles = css`
 
   .bar {
     display: block;
-    width: 6rem;
+    width: clamp(3rem, 9cqi, 6rem);
     height: 0.5rem;
     border-radius: 999px;
     overflow: hidden;
@@ -247,8 +253,22 @@ export const styles = css`
     padding-inline-start: 1.1em;
   }
 
-  /* A narrow container (a portal sidebar): each licence is a card; the header row becomes a row of sort buttons. */
+  /* Where the columns do not fit, each licence is a card and the header row becomes a row of sort buttons: below
+     480 px, or below 760 px with a pending licence's three extra columns. The element's own size decides, and names
+     the wrapper "cards" so one set of card rules serves both. */
   @container (max-width: 480px) {
+    .table-wrap {
+      container: cards / inline-size;
+    }
+  }
+
+  @container (max-width: 760px) {
+    .table-wrap.pending {
+      container: cards / inline-size;
+    }
+  }
+
+  @container cards (min-width: 0) {
     table,
     thead,
     tbody,

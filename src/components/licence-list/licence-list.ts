@@ -345,10 +345,12 @@ export class SoLicenceList extends KitElement {
       </div>
       <p class="count" part="count" role="status">${query ? msg(str`${n} of ${all} licences`, { id: 'list.count' }) : ''}</p>
       ${shown.length
-        ? this.renderTable(
-            groups.filter((g) => g.rows.length),
-            columns,
-          )
+        ? html`<div class=${data.pending ? 'table-wrap pending' : 'table-wrap'}>
+            ${this.renderTable(
+              groups.filter((g) => g.rows.length),
+              columns,
+            )}
+          </div>`
         : emptyTemplate(msg(str`No licences match “${query}”.`, { id: 'list.no-match' }))}`;
   }
 

@@ -1,0 +1,70 @@
+// WCAG 1.4.10 Reflow: from 320 px up nothing scrolls sideways — in German, whose words are long — for every element
+// with its widest content (the pending licence's extra columns, the system notifications' seven columns).
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import '../src/index.js';
+import { setLocale } from '../src/localization.js';
+import { licenseInfo, localeFrom, withPendingLicence } from '../src/mocks/data.js';
+import { useMockBackend, worker } from './support/mocks.js';
+
+const WIDTHS = [320, 400, 600, 980, 1280];
+
+/** Elements inside `root` (shadow roots included) wider than their element, or whose text spills out. */
+function overflowing(host: HTMLElement): string[] {
+  const limit = host.getBoundingClientRect().right + 0.5;
+  const out: string[] = [];
+  const walk = (root: Element | ShadowRoot) => {
+    for (const el of root.querySelectorAll<HTMLElement>('*')) {
+      if (el.shadowRoot) walk(el.shadowRoot);
+      // A region that scrolls on purpose (and can be scrolled by keyboard) holds its own overflow.
+      if (el.closest('[data-scrolls], .table-scroll, [role=tablist]')) continue;
+      const rect = el.getBoundingClientRect();
+      if (rect.width && rect.right > limit) out.push(`<${el.localName} class="${el.getAttribute('class') ?? ''}"> ends at ${Math.round(rect.right)} > ${Math.round(limit)}`);
+    }
+  };
+  walk(host.shadowRoot ?? host);
+  return out;
+}
+
+async function at(width: number, markup: ReturnType<typeof html>, ready: (el: HTMLElement) => unknown) {
+  const wrapper = await fixture<HTMLDivElement>(html`<div>${markup}</div>`);
+  wrapper.style.width = `${width}px`;
+  const el = wrapper.firstElementChild as HTMLElement;
+  await waitUntil(() => ready(el), 'content shown', { timeout: 5000 });
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  return el;
+}
+
+describe('reflow: nothing overflows from 320 px up (German)', () => {
+  useMockBackend();
+  beforeEach(() => setLocale('de'));
+
+  for (const width of WIDTHS) {
+    it(`<so-licence-list> with a pending licence at ${width} px`, async () => {
+      worker.use(
+        http.get('*/api/v1/License', ({ request }) =>
+          HttpResponse.json(withPendingLicence(licenseInfo('default', localeFrom(request.headers.get('Accept-Language'))))),
+        ),
+      );
+      const el = await at(width, html`<so-licence-list></so-licence-list>`, (e) => e.shadowRoot?.querySelector('button.name'));
+      expect(overflowing(el)).to.deep.equal([]);
+    });
+
+    it(`<so-system-events> at ${width} px`, async () => {
+      const el = await at(width, html`<so-system-events></so-system-events>`, (e) => e.shadowRoot?.querySelector('[role=row] [role=gridcell], [part~=row]'));
+      expect(overflowing(el)).to.deep.equal([]);
+    });
+
+    it(`<so-owner-info> and <so-status-database> at ${width} px`, async () => {
+      const owner = await at(width, html`<so-owner-info></so-owner-info>`, (e) => e.shadowRoot?.querySelector('[part~=company]'));
+      expect(overflowing(owner)).to.deep.equal([]);
+      const db = await at(width, html`<so-status-database></so-status-database>`, (e) => e.shadowRoot?.querySelector('[part~=company]'));
+      expect(overflowing(db)).to.deep.equal([]);
+    });
+
+    it(`<so-user-licence-filter> at ${width} px`, async () => {
+      const el = await at(width, html`<so-user-licence-filter></so-user-licence-filter>`, (e) => e.shadowRoot?.querySelector('[part~=row]'));
+      expect(overflowing(el)).to.deep.equal([]);
+    });
+  }
+});
