@@ -137,9 +137,11 @@ export const styles = css`
 
   .row {
     display: grid;
+    /* The event's name gets the most room after the message (which the details panel shows in full); dates are as
+       wide as a date is, type and status as their longest words. */
     grid-template-columns:
-      minmax(9.5rem, 1.3fr) minmax(5rem, 0.6fr) minmax(8rem, 2.4fr) 11rem minmax(7rem, 0.9fr)
-      11rem minmax(6.5rem, 0.7fr);
+      minmax(10rem, 2fr) minmax(5.5rem, 0.7fr) minmax(8rem, 2.2fr) 10rem minmax(7rem, 0.8fr)
+      10rem minmax(6rem, 0.6fr);
     align-items: center;
     gap: var(--_space);
     height: 2.75em;
