@@ -78,6 +78,94 @@ export const styles = css`
     padding: 0 var(--_space);
   }
 
+  .row.selectable {
+    grid-template-columns: 1.5rem minmax(0, 1.9fr) minmax(0, 1fr) minmax(0, 1.1fr) minmax(0, 1.3fr) minmax(0, 3fr);
+  }
+
+  .c-pick input {
+    width: 1.1rem;
+    height: 1.1rem;
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+
+  .body .row.picked {
+    background: color-mix(in srgb, var(--_accent) 7%, var(--_surface));
+  }
+
+  .bulk-bar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    align-items: center;
+    min-height: 2.25rem;
+    margin-bottom: var(--_space);
+  }
+
+  .bulk-bar .selected-count:not(:empty) {
+    font-weight: 600;
+  }
+
+  .notice.read-only {
+    margin: 0 0 var(--_space);
+  }
+
+  .user-licences {
+    display: grid;
+    gap: 0.25rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .licence-pick {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem var(--_space);
+    justify-content: space-between;
+    width: 100%;
+    padding: 0.5rem var(--_space);
+    border: 1px solid var(--_track);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: inherit;
+    font: inherit;
+    text-align: start;
+    cursor: pointer;
+  }
+
+  .licence-pick[aria-pressed='true'] {
+    border-color: var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 12%, var(--_surface));
+  }
+
+  .licence-pick .name {
+    font-weight: 600;
+  }
+
+  .licence-pick .usage {
+    color: var(--_text-muted);
+  }
+
+  .holders h3 {
+    margin: 0 0 var(--_space);
+    font-size: 1.05em;
+  }
+
+  .holder-list {
+    display: grid;
+    gap: 0.4rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .holder-list li {
+    display: flex;
+    gap: var(--_space);
+    align-items: center;
+  }
+
   .head {
     position: sticky;
     top: 0;
@@ -214,7 +302,8 @@ export const styles = css`
       clip-path: inset(50%);
     }
 
-    .body .row {
+    .body .row,
+    .body .row.selectable {
       height: 7.5rem;
       grid-template-columns: repeat(3, minmax(0, 1fr));
       grid-template-areas: 'name name name' 'group role plan' 'licences licences licences';
@@ -225,6 +314,15 @@ export const styles = css`
 
     .body .c-name {
       grid-area: name;
+    }
+
+    .body .row.selectable {
+      grid-template-columns: 1.5rem repeat(3, minmax(0, 1fr));
+      grid-template-areas: 'pick name name name' '. group role plan' '. licences licences licences';
+    }
+
+    .body .c-pick {
+      grid-area: pick;
     }
 
     .body .c-group {

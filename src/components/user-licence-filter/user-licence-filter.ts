@@ -4,6 +4,7 @@ import { ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
 import { getLicenses, getUserLicenses, getUsers } from '../../api/endpoints.js';
+import { onInvalidate } from '../../api/client.js';
 import { formatNumber } from '../../core/format.js';
 import { KitElement } from '../../core/kit-element.js';
 import { tabStyles } from '../../core/tabs.styles.js';
@@ -16,6 +17,9 @@ import { VirtualWindow } from '../../core/virtual-window.js';
 import { getLocale } from '../../localization.js';
 import { initials, portraitUrl } from '../../core/portrait.js';
 import { styles } from './user-licence-filter.styles.js';
+import { Selection } from './selection.js';
+import type { AssignmentEditor, EditorHost } from './editing.js';
+import type { BulkRun } from './bulk.js';
 import {
   assignmentsOf,
   filterUsers,
@@ -27,8 +31,12 @@ import {
 } from './users.js';
 
 /** The two user lists: *Associates* (E8 InternalUsers) and *Other users* (system and anonymous users). */
-const TABS = ['internal', 'other'] as const;
+const LISTS = ['internal', 'other'] as const;
+type List = (typeof LISTS)[number];
+/** The tabs: the two user lists, then *User licences*. */
+const TABS = [...LISTS, 'licences'] as const;
 type Tab = (typeof TABS)[number];
+const isList = (tab: Tab): tab is List => tab !== 'licences';
 
 /** Users per request (`$top`). */
 const PAGE_SIZE = 200;
@@ -76,7 +84,7 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidde
  * @csspart retry - The *Try again* button.
  * @cssprop [--so-users-height=28rem] - Height of the scrolling user grid.
  */
-export class SoUserLicenceFilter extends KitElement {
+export class SoUserLicenceFilter extends KitElement implements EditorHost {
   static override styles = [KitElement.styles, tabStyles, styles];
 
   /**
@@ -89,10 +97,28 @@ export class SoUserLicenceFilter extends KitElement {
   @state() private tab: Tab = 'internal';
   /** @internal The text search. */
   @state() private query = '';
-  /** @internal Tabs opened so far: their lists load. */
-  @state() private opened: ReadonlySet<Tab> = new Set(['internal']);
-  /** @internal The user whose licences are shown, per tab. */
-  @state() private selected: Partial<Record<Tab, UserEntry>> = {};
+  /** @internal Both lists load at once: each tab shows how many users match. */
+  private readonly opened: ReadonlySet<List> = new Set(LISTS);
+  /** @internal The user whose licences are shown, per list. */
+  @state() private selected: Partial<Record<List, UserEntry>> = {};
+  /** @internal A write answered 403: the signed-in user may only read. */
+  @state() writesForbidden = false;
+  /** @internal The user licence whose holders the *User licences* tab shows. */
+  @state() private holdersOf = '';
+  /** @internal The editing code, once loaded (dynamic import on first use). */
+  @state() private editor?: AssignmentEditor;
+  /** @internal The bulk dialog, once loaded. */
+  @state() private bulk?: BulkRun;
+  /** @internal */
+  private editing?: Promise<AssignmentEditor>;
+  /** @internal */
+  private stopInvalidation?: () => void;
+
+  /** @internal Users picked for a bulk change (both lists). */
+  private readonly selection = new Selection<UserEntry>(
+    (e) => e.row.associateDbId,
+    () => this.requestUpdate(),
+  );
   /** @internal Portrait URLs that did not load. */
   @state() private brokenPortraits: ReadonlySet<string> = new Set();
 
@@ -104,7 +130,7 @@ export class SoUserLicenceFilter extends KitElement {
   });
 
   /** @internal */
-  private readonly lists: Record<Tab, PagedList<UserEntry>> = {
+  private readonly lists: Record<List, PagedList<UserEntry>> = {
     internal: this.pagedList('internal'),
     other: this.pagedList('other'),
   };
@@ -136,7 +162,7 @@ export class SoUserLicenceFilter extends KitElement {
   private readonly window = new VirtualWindow(this, {
     rowSelector: '.body > [role=row]',
     estimate: 60,
-    nearEnd: () => this.lists[this.tab].more(),
+    nearEnd: () => (isList(this.tab) ? this.lists[this.tab].more() : undefined),
   });
 
   /** @internal */
@@ -146,7 +172,10 @@ export class SoUserLicenceFilter extends KitElement {
     window: this.window,
     rowSelector: '.body > [role=row]',
     firstRowIndex: FIRST_ROW,
-    activate: (e) => (this.selected = { ...this.selected, [this.tab]: e }),
+    activate: (e) => {
+      this.selected = { ...this.selected, [this.tab]: e };
+      void this.loadEditor();
+    },
   });
 
   /** @internal */
@@ -157,18 +186,61 @@ export class SoUserLicenceFilter extends KitElement {
     element: (tab) => this.shadowRoot?.getElementById(`tab-${tab}`),
   });
 
-  /** @internal The last filter result (filtering runs once per change of rows, licence or search). */
-  private filtered?: { rows: readonly UserEntry[]; column: string; query: string; result: readonly UserEntry[] };
+  /** @internal The last filter result per list (filtering runs once per change of rows, licence or search). */
+  private filtered: Partial<Record<List, { rows: readonly UserEntry[]; column: string; query: string; result: readonly UserEntry[] }>> = {};
 
   /** Loads everything again, bypassing answers shared with other elements. */
   async refresh(): Promise<void> {
     this.assignmentCache.clear();
     await this.licences.refresh();
-    await Promise.all([...TABS.filter((t) => this.opened.has(t)).map((t) => this.users[t].refresh()), this.assignments.refresh()]);
+    await Promise.all([...LISTS.map((t) => this.users[t].refresh()), this.assignments.refresh()]);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A write changed assignments: what was kept per user is stale (the resource reloads quietly).
+    this.stopInvalidation = onInvalidate((tags) => {
+      if (tags.has('licences')) this.assignmentCache.clear();
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopInvalidation?.();
+  }
+
+  /** @internal E1's user licences, for the editing code. */
+  get userLicences(): readonly UserLicence[] {
+    return this.licences.value ?? [];
   }
 
   /** @internal */
-  private pagedList(list: Tab): PagedList<UserEntry> {
+  async assignmentsSettled(): Promise<void> {
+    await this.assignments.settled();
+  }
+
+  /** @internal A write answered 403: write controls give way to a read-only sentence; reading goes on. */
+  forbidWrites(): void {
+    this.writesForbidden = true;
+    this.selection.clear();
+  }
+
+  /** @internal Loads the editing code on first use. */
+  private loadEditor(): Promise<AssignmentEditor> {
+    return (this.editing ??= import('./editing.js').then((m) => (this.editor = new m.AssignmentEditor(this))));
+  }
+
+  /** @internal Opens the bulk dialog (its code loads on first use). */
+  private async openBulk(mode: 'assign' | 'remove'): Promise<void> {
+    if (!this.bulk) {
+      const m = await import('./bulk.js');
+      this.bulk ??= new m.BulkRun(this);
+    }
+    await this.bulk.open(mode, this.selection.rows, this.licence?.column);
+  }
+
+  /** @internal */
+  private pagedList(list: List): PagedList<UserEntry> {
     return new PagedList<UserEntry>(this, {
       pageSize: PAGE_SIZE,
       key: (e) => e.row.PrimaryKey,
@@ -181,7 +253,7 @@ export class SoUserLicenceFilter extends KitElement {
   }
 
   /** @internal The first page of a user list, once its tab was opened and the licences are known. */
-  private usersResource(list: Tab) {
+  private usersResource(list: List) {
     return new Resource(this, {
       source: list === 'internal' ? 'Archive/InternalUsers' : 'Archive/OtherUsers',
       enabled: () => this.opened.has(list) && this.licences.value !== undefined,
@@ -207,24 +279,31 @@ export class SoUserLicenceFilter extends KitElement {
 
   /** @internal */
   private get selectedUser(): UserEntry | undefined {
-    return this.selected[this.tab];
+    return isList(this.tab) ? this.selected[this.tab] : undefined;
   }
 
   /** @internal The current tab's loaded users that pass the licence filter and the search. */
   private visibleRows(): readonly UserEntry[] {
-    const rows = this.lists[this.tab].rows;
+    return isList(this.tab) ? this.matching(this.tab) : [];
+  }
+
+  /** @internal A list's loaded users that pass the licence filter and the search. */
+  private matching(list: List): readonly UserEntry[] {
+    const rows = this.lists[list].rows;
     const column = this.licence?.column ?? '';
-    const f = this.filtered;
+    const f = this.filtered[list];
     if (f?.rows === rows && f.column === column && f.query === this.query) return f.result;
     const result = filterUsers(rows, column, this.query);
-    this.filtered = { rows, column, query: this.query, result };
+    this.filtered[list] = { rows, column, query: this.query, result };
     return result;
   }
 
   protected override updated(): void {
     // A filter that matches none of the loaded users reads on until it finds some or the list ends.
-    const list = this.lists[this.tab];
-    if (this.users[this.tab].state === 'loaded' && this.visibleRows().length === 0) queueMicrotask(() => list.more());
+    for (const tab of LISTS) {
+      const list = this.lists[tab];
+      if (this.users[tab].state === 'loaded' && this.matching(tab).length === 0) queueMicrotask(() => list.more());
+    }
   }
 
   override render() {
@@ -248,16 +327,80 @@ export class SoUserLicenceFilter extends KitElement {
               tabindex=${current ? 0 : -1}
               @click=${() => this.selectTab(tab)}
             >
-              ${tab === 'internal' ? msg('Associates', { id: 'users.associates' }) : msg('Other users', { id: 'users.others' })}
+              ${this.tabLabel(tab, licences)}
             </button>`;
           })}
         </div>
         ${TABS.map(
           (tab) => html`<div class="tabpanel" role="tabpanel" part="panel" id="panel-${tab}" aria-labelledby="tab-${tab}" ?hidden=${tab !== this.tab}>
-            ${tab === this.tab ? this.renderUsersOf(tab) : nothing}
+            ${tab !== this.tab ? nothing : isList(tab) ? this.renderUsersOf(tab) : this.renderLicences(licences)}
           </div>`,
-        )}`,
+        )}
+        ${this.editor?.confirm.dialog() ?? nothing} ${this.bulk?.dialog() ?? nothing}`,
     );
+  }
+
+  /** @internal "Associates (42)": how many users of the list match, once known ("200+" while pages remain). */
+  private tabLabel(tab: Tab, licences: readonly UserLicence[]): string {
+    if (tab === 'licences') {
+      const n = formatNumber(licences.length);
+      return msg(str`User licences (${n})`, { id: 'users.licences-tab' });
+    }
+    const name = tab === 'internal' ? msg('Associates', { id: 'users.associates' }) : msg('Other users', { id: 'users.others' });
+    const state = this.users[tab].state;
+    if (state !== 'loaded' && state !== 'empty') return name;
+    const list = this.lists[tab];
+    const n = formatNumber(this.matching(tab).length);
+    return list.complete ? msg(str`${name} (${n})`, { id: 'users.tab-count' }) : msg(str`${name} (${n}+)`, { id: 'users.tab-count-more' });
+  }
+
+  /** @internal *User licences*: each with in use / total; the holders of the one picked. */
+  private renderLicences(licences: readonly UserLicence[]) {
+    const picked = licences.find((l) => l.column === this.holdersOf);
+    return html`<div class="layout ${picked ? 'with-details' : ''}">
+      <ul class="user-licences" part="user-licences" aria-label=${msg('User licences', { id: 'users.user-licences' })}>
+        ${licences.map((l) => {
+          const inUse = formatNumber(l.inUse);
+          const total = formatNumber(l.total);
+          return html`<li>
+            <button
+              type="button"
+              class="licence-pick"
+              part="licence"
+              aria-pressed=${l.column === this.holdersOf ? 'true' : 'false'}
+              @click=${() => (this.holdersOf = l.column)}
+            >
+              <span class="name">${l.name}${l.plan ? html` <span class="badge">${msg('Plan', { id: 'users.plan-badge' })}</span>` : nothing}</span>
+              <span class="usage">
+                ${l.unrestricted
+                  ? msg(str`${inUse} in use, unlimited`, { id: 'users.in-use-unlimited' })
+                  : msg(str`${inUse} of ${total} in use`, { id: 'users.in-use' })}
+              </span>
+            </button>
+          </li>`;
+        })}
+      </ul>
+      ${picked ? this.renderHolders(picked) : nothing}
+    </div>`;
+  }
+
+  /** @internal The holders of one licence across both lists (the users loaded so far). */
+  private renderHolders(l: UserLicence) {
+    const holders = LISTS.flatMap((list) => filterUsers(this.lists[list].rows, l.column, ''));
+    const name = l.name;
+    return html`<section class="details holders" part="holders" role="region" aria-labelledby="holders-title">
+      <h3 id="holders-title">${msg(str`Holders of ${name}`, { id: 'users.holders-of' })}</h3>
+      ${holders.length
+        ? html`<ul class="holder-list">
+            ${holders.map(
+              (e) => html`<li>
+                ${this.renderPortrait(e.row.portraitThumbnail, e.row.fullName, e.row.assocName)}
+                <span class="who"><span class="name">${e.row.fullName || e.row.assocName}</span><span class="id">${e.row.assocName} · ${e.row.usergroup}</span></span>
+              </li>`,
+            )}
+          </ul>`
+        : html`<p class="muted">${msg(str`No users hold ${name}.`, { id: 'users.no-holders' })}</p>`}
+    </section>`;
   }
 
   /** @internal */
@@ -304,7 +447,7 @@ export class SoUserLicenceFilter extends KitElement {
   }
 
   /** @internal */
-  private renderUsersOf(tab: Tab) {
+  private renderUsersOf(tab: List) {
     return renderResource(
       this.users[tab],
       {
@@ -320,6 +463,7 @@ export class SoUserLicenceFilter extends KitElement {
         const list = this.lists[tab];
         const user = this.selected[tab];
         return html`<p class="count" part="count" role="status">${this.countText(rows.length, list)}</p>
+          ${this.renderBulkBar(rows)}
           <div class="layout ${user ? 'with-details' : ''}">
             <div class="list">
               ${rows.length ? this.renderGrid(tab, rows, list) : list.complete ? emptyTemplate(this.noMatchText()) : nothing}
@@ -355,12 +499,75 @@ export class SoUserLicenceFilter extends KitElement {
     return msg(str`No users match “${query}”.`, { id: 'users.no-match' });
   }
 
+  /** @internal Selection and bulk actions: reachable by Tab before the grid. */
+  private renderBulkBar(rows: readonly UserEntry[]) {
+    if (this.writesForbidden) {
+      return html`<p class="notice read-only" role="status">
+        ${msg('You can view licence assignments, but your user may not change them.', { id: 'users.read-only' })}
+      </p>`;
+    }
+    const n = this.selection.size;
+    const selected = formatNumber(n);
+    const all = formatNumber(rows.length);
+    return html`<div class="bulk-bar" part="bulk-bar" role="group" aria-label=${msg('Selected users', { id: 'users.selected-users' })}>
+      <span class="selected-count" role="status">
+        ${n ? (n === 1 ? msg('1 user selected', { id: 'users.selected-one' }) : msg(str`${selected} users selected`, { id: 'users.selected' })) : nothing}
+      </span>
+      ${rows.length && !this.selection.covers(rows)
+        ? html`<button type="button" class="button" part="select-all" @click=${() => this.selection.selectAll(rows)}>
+            ${msg(str`Select all ${all} matching`, { id: 'users.select-all' })}
+          </button>`
+        : nothing}
+      ${n
+        ? html`<button type="button" class="button" part="bulk-assign" aria-haspopup="dialog" @click=${() => this.openBulk('assign')}>
+              ${msg('Assign licence…', { id: 'users.bulk-assign' })}
+            </button>
+            <button type="button" class="button" part="bulk-remove" aria-haspopup="dialog" @click=${() => this.openBulk('remove')}>
+              ${msg('Remove licence…', { id: 'users.bulk-remove' })}
+            </button>
+            <button type="button" class="button" part="clear-selection" @click=${() => this.selection.clear()}>
+              ${msg('Clear selection', { id: 'users.clear-selection' })}
+            </button>`
+        : nothing}
+    </div>`;
+  }
+
+  /** @internal Space toggles the focused row's checkbox; Shift+↑/↓ extends the selection. */
+  private readonly onGridKeyDown = (e: KeyboardEvent) => {
+    const row = (e.target as Element).closest?.('.body > [role=row]');
+    const rows = this.visibleRows();
+    const index = row ? Number(row.getAttribute('aria-rowindex')) - FIRST_ROW : -1;
+    if (!this.writesForbidden && index >= 0 && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      if (e.key === ' ') {
+        e.preventDefault();
+        this.selection.toggle(rows, index, e.shiftKey);
+        return;
+      }
+      if (e.shiftKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+        e.preventDefault();
+        const next = Math.max(0, Math.min(rows.length - 1, index + (e.key === 'ArrowDown' ? 1 : -1)));
+        if (!this.selection.has(rows[index])) this.selection.toggle(rows, index, false, true);
+        this.selection.toggle(rows, next, true, true);
+        void this.rowFocus.focus(next);
+        return;
+      }
+    }
+    this.rowFocus.onKeyDown(e);
+  };
+
+  /** @internal A row's checkbox: a click toggles it, Shift-click the range from the last one toggled. */
+  private onCheck(e: MouseEvent, index: number): void {
+    e.stopPropagation();
+    const box = e.target as HTMLInputElement;
+    this.selection.toggle(this.visibleRows(), index, e.shiftKey, box.checked);
+  }
+
   /** @internal */
-  private renderGrid(tab: Tab, rows: readonly UserEntry[], list: PagedList<UserEntry>) {
+  private renderGrid(tab: List, rows: readonly UserEntry[], list: PagedList<UserEntry>) {
     const [start, end] = this.window.range(rows.length);
     const tabStop = this.rowFocus.tabStop;
     const selectedKey = this.selected[tab]?.row.PrimaryKey;
-    const picked = this.licence?.column;
+    const match = this.licence?.column;
     return html`<div
       class="grid"
       part="table"
@@ -368,14 +575,18 @@ export class SoUserLicenceFilter extends KitElement {
       tabindex="-1"
       aria-labelledby="tab-${tab}"
       aria-rowcount=${list.complete ? rows.length + 1 : -1}
-      aria-colcount="5"
+      aria-colcount=${this.writesForbidden ? 5 : 6}
+      aria-multiselectable=${this.writesForbidden ? nothing : 'true'}
       ${ref(this.window.attach)}
       @click=${this.rowFocus.onClick}
-      @keydown=${this.rowFocus.onKeyDown}
+      @keydown=${this.onGridKeyDown}
       @focusin=${this.rowFocus.onFocusIn}
     >
       <div class="head" role="rowgroup" part="header">
-        <div class="row" role="row" aria-rowindex="1">
+        <div class="row ${this.writesForbidden ? '' : 'selectable'}" role="row" aria-rowindex="1">
+          ${this.writesForbidden
+            ? nothing
+            : html`<div class="cell c-pick" role="columnheader"><span class="visually-hidden">${msg('Selected', { id: 'users.selected-column' })}</span></div>`}
           <div class="cell c-name" role="columnheader">${msg('Name', { id: 'users.name' })}</div>
           <div class="cell c-group" role="columnheader">${msg('Group', { id: 'users.group' })}</div>
           <div class="cell c-role" role="columnheader">${msg('Role', { id: 'users.role' })}</div>
@@ -392,14 +603,28 @@ export class SoUserLicenceFilter extends KitElement {
             const r = e.row;
             const selected = r.PrimaryKey === selectedKey;
             const held = this.licences.value!.filter((l) => e.held.has(l.column));
+            const picked = !this.writesForbidden && this.selection.has(e);
+            const who = r.fullName || r.assocName;
             return html`<div
-              class="row ${e.active ? '' : 'inactive'}"
+              class="row ${e.active ? '' : 'inactive'} ${this.writesForbidden ? '' : 'selectable'} ${picked ? 'picked' : ''}"
               role="row"
               part=${selected ? 'row selected' : 'row'}
               aria-rowindex=${start + i + FIRST_ROW}
               aria-selected=${selected ? 'true' : 'false'}
               tabindex=${start + i === tabStop ? 0 : -1}
             >
+              ${this.writesForbidden
+                ? nothing
+                : html`<div class="cell c-pick" role="gridcell">
+                    <input
+                      type="checkbox"
+                      part="checkbox"
+                      tabindex="-1"
+                      aria-label=${msg(str`Select ${who}`, { id: 'users.select-user' })}
+                      .checked=${picked}
+                      @click=${(ev: MouseEvent) => this.onCheck(ev, start + i)}
+                    />
+                  </div>`}
               <div class="cell c-name" role="gridcell">
                 ${this.renderPortrait(r.portraitThumbnail, r.fullName, r.assocName)}
                 <span class="who">
@@ -413,7 +638,7 @@ export class SoUserLicenceFilter extends KitElement {
               <div class="cell c-licences" role="gridcell">
                 ${held.length
                   ? html`<ul class="chips">
-                      ${held.map((l) => html`<li class="chip" part=${l.column === picked ? 'chip match' : 'chip'}>${l.name}</li>`)}
+                      ${held.map((l) => html`<li class="chip" part=${l.column === match ? 'chip match' : 'chip'}>${l.name}</li>`)}
                     </ul>`
                   : html`<span class="muted">${msg('No licences', { id: 'users.no-licences' })}</span>`}
               </div>
@@ -466,7 +691,7 @@ export class SoUserLicenceFilter extends KitElement {
       </header>
       <h4 class="details-title">${msg('Licence assignments', { id: 'users.assignments' })}</h4>
       ${cached?.length
-        ? this.renderAssignments(cached)
+        ? this.renderOwners(user, cached)
         : renderResource(
             this.assignments,
             {
@@ -474,9 +699,14 @@ export class SoUserLicenceFilter extends KitElement {
               empty: msg('This user has no user licences to assign.', { id: 'users.assignments-empty' }),
               forbidden: msg('You do not have access to licence assignments.', { id: 'users.assignments-forbidden' }),
             },
-            (owners) => this.renderAssignments(owners),
+            (owners) => this.renderOwners(user, owners),
           )}
     </section>`;
+  }
+
+  /** @internal Editable once the editing code is loaded (it loads when a user is first opened); read-only before. */
+  private renderOwners(user: UserEntry, owners: OwnerAssignments[]) {
+    return this.editor ? this.editor.render(user, owners) : this.renderAssignments(owners);
   }
 
   /** @internal Per owner, each licence assigned or not: icon and text, never colour alone. */
@@ -513,7 +743,6 @@ export class SoUserLicenceFilter extends KitElement {
   /** @internal */
   private selectTab(tab: Tab): void {
     this.tab = tab;
-    if (!this.opened.has(tab)) this.opened = new Set([...this.opened, tab]);
   }
 
   /** @internal */

@@ -15,6 +15,8 @@ export interface UserLicence {
   inUse: number;
   total: number;
   unrestricted: boolean;
+  /** `PrerequisiteModuleName`: a licence of the same owner the user must hold first (`''` for none). */
+  prerequisite: string;
 }
 
 /** Every user licence of every owner that is not hidden: plans first, then by owner (E1's order) and `SortOrder`. */
@@ -37,6 +39,7 @@ export function userLicences(owners: readonly ExtendedLicenseInfo[]): UserLicenc
               inUse: m.NumberOfLicensesInUse,
               total: m.NumberOfLicensesTotal,
               unrestricted: c.Unrestricted,
+              prerequisite: c.PrerequisiteModuleName ?? '',
             },
           };
         },
@@ -88,6 +91,8 @@ export interface OwnerAssignments {
   name: string;
   description: string;
   licences: ModuleLicenseLink[];
+  /** Every link of the owner, hidden ones too (a prerequisite may be hidden). */
+  all: ModuleLicenseLink[];
 }
 
 /** E9 per owner, without hidden licences and without owners left with none. */
@@ -99,6 +104,7 @@ export function assignmentsOf(owners: readonly LicenseOwner[]): OwnerAssignments
       licences: [...o.RestrictedModuleLicenses, ...o.UnrestrictedModuleLicenses]
         .filter((l) => !l.IsHidden)
         .sort((a, b) => a.SortOrder - b.SortOrder),
+      all: [...o.RestrictedModuleLicenses, ...o.UnrestrictedModuleLicenses],
     }))
     .filter((o) => o.licences.length > 0);
 }
