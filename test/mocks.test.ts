@@ -53,7 +53,7 @@ describe('mock backend', () => {
 
   describe('scenarios', () => {
     it('are named, checked and read from ?scenario=', () => {
-      expect(scenarios).to.have.length(10);
+      expect(scenarios).to.have.length(14);
       expect(isScenario('large')).to.equal(true);
       expect(isScenario('nope')).to.equal(false);
       expect(scenarioFromUrl('http://x/demo?scenario=expired')).to.equal('expired');
