@@ -176,7 +176,7 @@ export class BulkRun implements ReactiveController {
   dialog() {
     if (!this.mode) return nothing;
     const assign = this.mode === 'assign';
-    const title = assign ? msg('Assign licence', { id: 'bulk.assign-title' }) : msg('Remove licence', { id: 'bulk.remove-title' });
+    const title = assign ? msg('Assign licence', { id: 'users-bulk.assign-title' }) : msg('Remove licence', { id: 'users-bulk.remove-title' });
     return html`<dialog
       class="bulk"
       part="dialog bulk-dialog"
@@ -198,16 +198,16 @@ export class BulkRun implements ReactiveController {
     const skipped = formatNumber(this.users.length - n);
     const sentence = assign
       ? n === 1
-        ? msg(str`1 user will get ${name}.`, { id: 'bulk.will-gain-one' })
-        : msg(str`${count} users will get ${name}.`, { id: 'bulk.will-gain' })
+        ? msg(str`1 user will get ${name}.`, { id: 'users-bulk.will-gain-one' })
+        : msg(str`${count} users will get ${name}.`, { id: 'users-bulk.will-gain' })
       : n === 1
-        ? msg(str`1 user will lose ${name}.`, { id: 'bulk.will-lose-one' })
-        : msg(str`${count} users will lose ${name}.`, { id: 'bulk.will-lose' });
+        ? msg(str`1 user will lose ${name}.`, { id: 'users-bulk.will-lose-one' })
+        : msg(str`${count} users will lose ${name}.`, { id: 'users-bulk.will-lose' });
     const already = assign
-      ? msg(str`${skipped} of the selected users already have it.`, { id: 'bulk.already-have' })
-      : msg(str`${skipped} of the selected users do not have it.`, { id: 'bulk.do-not-have' });
+      ? msg(str`${skipped} of the selected users already have it.`, { id: 'users-bulk.already-have' })
+      : msg(str`${skipped} of the selected users do not have it.`, { id: 'users-bulk.do-not-have' });
     return html`<div class="field">
-        <label for="bulk-licence">${msg('Licence', { id: 'bulk.licence' })}</label>
+        <label for="bulk-licence">${msg('Licence', { id: 'users-bulk.licence' })}</label>
         <select id="bulk-licence" @change=${(e: Event) => {
           this.column = (e.target as HTMLSelectElement).value;
           this.host.requestUpdate();
@@ -216,7 +216,7 @@ export class BulkRun implements ReactiveController {
         </select>
       </div>
       <p class="confirm-text" role="status">${sentence} ${this.users.length > n ? already : nothing}</p>
-      ${assign && licence?.plan ? html`<p class="note">${msg('A plan replaces the plan a user has now, from their next sign-in.', { id: 'bulk.plan-note' })}</p>` : nothing}
+      ${assign && licence?.plan ? html`<p class="note">${msg('A plan replaces the plan a user has now, from their next sign-in.', { id: 'users-bulk.plan-note' })}</p>` : nothing}
       <div class="actions">
         <button type="button" class="button" @click=${() => this.close()}>${msg('Cancel', { id: 'edit.cancel' })}</button>
         <button
@@ -226,7 +226,7 @@ export class BulkRun implements ReactiveController {
           aria-disabled=${n ? 'false' : 'true'}
           @click=${() => n && this.run(affected)}
         >
-          ${assign ? msg(str`Assign to ${count}`, { id: 'bulk.assign-n' }) : msg(str`Remove from ${count}`, { id: 'bulk.remove-n' })}
+          ${assign ? msg(str`Assign to ${count}`, { id: 'users-bulk.assign-n' }) : msg(str`Remove from ${count}`, { id: 'users-bulk.remove-n' })}
         </button>
       </div>`;
   }
@@ -249,22 +249,22 @@ export class BulkRun implements ReactiveController {
         <p id="bulk-progress">
           ${running
             ? this.cancelled
-              ? msg(str`Stopping… ${finished} of ${total} done.`, { id: 'bulk.stopping' })
-              : msg(str`${finished} of ${total} done.`, { id: 'bulk.progress' })
+              ? msg(str`Stopping… ${finished} of ${total} done.`, { id: 'users-bulk.stopping' })
+              : msg(str`${finished} of ${total} done.`, { id: 'users-bulk.progress' })
             : assign
-              ? msg(str`${name} assigned to ${doneN} of ${total} users.`, { id: 'bulk.summary-assigned' })
-              : msg(str`${name} removed from ${doneN} of ${total} users.`, { id: 'bulk.summary-removed' })}
+              ? msg(str`${name} assigned to ${doneN} of ${total} users.`, { id: 'users-bulk.summary-assigned' })
+              : msg(str`${name} removed from ${doneN} of ${total} users.`, { id: 'users-bulk.summary-removed' })}
         </p>
         ${!running && failed.length
-          ? html`<p class="failed-title">${msg(str`${failedN} failed:`, { id: 'bulk.failed' })}</p>
+          ? html`<p class="failed-title">${msg(str`${failedN} failed:`, { id: 'users-bulk.failed' })}</p>
               <ul class="failures" part="failures">
                 ${failed.map(
-                  (j) => html`<li><strong>${who(j.entry)}</strong> — ${j.error?.kind === 'rejected' && j.error.reason ? j.error.reason : j.error?.kind === 'conflict' ? msg('Someone else changed this user meanwhile.', { id: 'bulk.conflict' }) : reasonOf(j.error)}</li>`,
+                  (j) => html`<li><strong>${who(j.entry)}</strong> — ${j.error?.kind === 'rejected' && j.error.reason ? j.error.reason : j.error?.kind === 'conflict' ? msg('Someone else changed this user meanwhile.', { id: 'users-bulk.conflict' }) : reasonOf(j.error)}</li>`,
                 )}
               </ul>`
           : nothing}
-        ${!running && waiting.length ? html`<p>${msg(str`Cancelled: ${notStarted} not started.`, { id: 'bulk.not-started' })}</p>` : nothing}
-        ${!running && done.length ? html`<details class="done"><summary>${msg(str`Done (${doneN})`, { id: 'bulk.done-list' })}</summary><ul>${done.map((j) => html`<li>${who(j.entry)}</li>`)}</ul></details>` : nothing}
+        ${!running && waiting.length ? html`<p>${msg(str`Cancelled: ${notStarted} not started.`, { id: 'users-bulk.not-started' })}</p>` : nothing}
+        ${!running && done.length ? html`<details class="done"><summary>${msg(str`Done (${doneN})`, { id: 'users-bulk.done-list' })}</summary><ul>${done.map((j) => html`<li>${who(j.entry)}</li>`)}</ul></details>` : nothing}
       </div>
       <div class="actions summary-actions">
         ${running
@@ -273,7 +273,7 @@ export class BulkRun implements ReactiveController {
             </button>`
           : html`${failed.length && !this.host.writesForbidden
                 ? html`<button type="button" class="button" part="retry-failed" @click=${() => this.run(failed.map((j) => j.entry))}>
-                    ${msg('Retry failed', { id: 'bulk.retry' })}
+                    ${msg('Retry failed', { id: 'users-bulk.retry' })}
                   </button>`
                 : nothing}
               <button type="button" class="button primary" @click=${() => this.close()}>${msg('Close', { id: 'users.close' })}</button>`}
