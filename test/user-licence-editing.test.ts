@@ -12,7 +12,7 @@ const rows = (el: Element) => [...shadow(el).querySelectorAll<HTMLElement>('.bod
 const rowAt = (el: Element, rowIndex: number) => shadow(el).querySelector<HTMLElement>(`.body > [aria-rowindex="${rowIndex}"]`);
 const rowOf = (el: Element, userId: string) => rows(el).find((r) => r.querySelector('.id')!.textContent!.trim().startsWith(userId))!;
 const panel = (el: Element) => shadow(el).querySelector<HTMLElement>('[part=details]');
-const squash = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const squash = (n: Node | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const switchOf = (el: Element, licence: string) =>
   [...shadow(el).querySelectorAll<HTMLButtonElement>('[role=switch]')].find(
     (s) => shadow(el).getElementById(s.getAttribute('aria-labelledby')!)!.textContent === licence,

@@ -576,7 +576,6 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
       aria-labelledby="tab-${tab}"
       aria-rowcount=${list.complete ? rows.length + 1 : -1}
       aria-colcount=${this.writesForbidden ? 5 : 6}
-      aria-multiselectable=${this.writesForbidden ? nothing : 'true'}
       ${ref(this.window.attach)}
       @click=${this.rowFocus.onClick}
       @keydown=${this.onGridKeyDown}
