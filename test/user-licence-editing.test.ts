@@ -380,6 +380,27 @@ describe('<so-user-licence-filter> editing', () => {
       await waitUntil(() => !bulkDialog(el), 'closed');
     });
 
+    it('warns before assigning more than the free seats, and Escape closes the dialog', async () => {
+      useAssignmentsBackend();
+      const el = await mount();
+      button(shadow(el), 'Select all').click();
+      await el.updateComplete;
+      const opener = button(shadow(el), 'Assign licence…');
+      opener.focus();
+      opener.click();
+      await waitUntil(() => bulkDialog(el)?.open, 'dialog open');
+      const dialog = bulkDialog(el)!;
+      const select = dialog.querySelector('select')!;
+      select.value = 'superoffice_ten-service-essentials';
+      select.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      expect(squash(dialog.querySelector('.confirm-text'))).to.match(/^\d+ users will get Service Essentials\. \d+ of the selected users already have it\.$/);
+      expect(squash(dialog.querySelector('.notice.warning'))).to.match(/^Only \d+ free: the assignments beyond that will fail\.$/);
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !bulkDialog(el), 'closed');
+      expect(shadow(el).activeElement, 'focus back on the button').to.equal(button(shadow(el), 'Assign licence…'));
+    });
+
     it('can be cancelled: what was done stays done and is listed, the rest is not started', async () => {
       const backend = useAssignmentsBackend();
       worker.use(

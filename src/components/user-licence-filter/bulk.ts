@@ -145,7 +145,7 @@ export class BulkRun implements ReactiveController {
           this.host.emit('so-write-error', {
             kind: e.kind,
             ...(e.status === undefined ? {} : { status: e.status }),
-            message: e.kind === 'rejected' && e.reason ? e.reason : e.message,
+            message: e.reason || e.message,
             operation,
           });
           if (e.kind === 'forbidden') {
@@ -216,6 +216,9 @@ export class BulkRun implements ReactiveController {
         </select>
       </div>
       <p class="confirm-text" role="status">${sentence} ${this.users.length > n ? already : nothing}</p>
+      ${assign && licence && !licence.unrestricted && licence.total - licence.inUse < n
+        ? html`<p class="notice warning">${this.seatsText(licence.total - licence.inUse)}</p>`
+        : nothing}
       ${assign && licence?.plan ? html`<p class="note">${msg('A plan replaces the plan a user has now, from their next sign-in.', { id: 'users-bulk.plan-note' })}</p>` : nothing}
       <div class="actions">
         <button type="button" class="button" @click=${() => this.close()}>${msg('Cancel', { id: 'edit.cancel' })}</button>
@@ -229,6 +232,12 @@ export class BulkRun implements ReactiveController {
           ${assign ? msg(str`Assign to ${count}`, { id: 'users-bulk.assign-n' }) : msg(str`Remove from ${count}`, { id: 'users-bulk.remove-n' })}
         </button>
       </div>`;
+  }
+
+  /** @internal The server refuses assignments beyond the free seats: say so before anyone tries. */
+  private seatsText(free: number): string {
+    const n = formatNumber(Math.max(0, free));
+    return msg(str`Only ${n} free: the assignments beyond that will fail.`, { id: 'users-bulk.seats' });
   }
 
   /** @internal Progress while running; the summary at the end. */
@@ -259,7 +268,7 @@ export class BulkRun implements ReactiveController {
           ? html`<p class="failed-title">${msg(str`${failedN} failed:`, { id: 'users-bulk.failed' })}</p>
               <ul class="failures" part="failures">
                 ${failed.map(
-                  (j) => html`<li><strong>${who(j.entry)}</strong> — ${j.error?.kind === 'rejected' && j.error.reason ? j.error.reason : j.error?.kind === 'conflict' ? msg('Someone else changed this user meanwhile.', { id: 'users-bulk.conflict' }) : reasonOf(j.error)}</li>`,
+                  (j) => html`<li><strong>${who(j.entry)}</strong> — ${j.error?.reason ? j.error.reason : j.error?.kind === 'conflict' ? msg('Someone else changed this user meanwhile.', { id: 'users-bulk.conflict' }) : reasonOf(j.error)}</li>`,
                 )}
               </ul>`
           : nothing}

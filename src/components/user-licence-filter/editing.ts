@@ -252,7 +252,7 @@ export class AssignmentEditor implements ReactiveController {
     return html`<div class="notice error" role="alert">
       <p>
         <strong>${n.undo ? msg('The change could not be undone.', { id: 'edit.undo-failed' }) : msg('The change was not saved.', { id: 'edit.failed' })}</strong>
-        ${e.kind === 'rejected' && e.reason ? e.reason : reasonOf(e)}
+        ${e.reason || reasonOf(e)}
       </p>
     </div>`;
   }
@@ -333,7 +333,7 @@ export class AssignmentEditor implements ReactiveController {
       this.host.emit('so-write-error', {
         kind: e.kind,
         ...(e.status === undefined ? {} : { status: e.status }),
-        message: e.kind === 'rejected' && e.reason ? e.reason : e.message,
+        message: e.reason || e.message,
         operation,
       });
       if (e.kind === 'forbidden') this.host.forbidWrites();
