@@ -21,7 +21,9 @@ const radioOf = (el: Element, plan: string) =>
   [...shadow(el).querySelectorAll<HTMLInputElement>('input[type=radio]')].find((r) => squash(r.closest('label')!.querySelector('.licence')) === plan)!;
 const whyOf = (el: Element, control: Element) => shadow(el).getElementById(control.getAttribute('aria-describedby') ?? '')?.textContent?.trim();
 const status = (el: Element) => squash(shadow(el).querySelector('[part=write-status]'));
-const confirmDialog = (el: Element) => shadow(el).querySelector<HTMLDialogElement>('dialog.confirm');
+const confirmHost = (el: Element) => shadow(el).querySelector('so-confirm-dialog');
+const confirmDialog = (el: Element) => confirmHost(el)?.shadowRoot?.querySelector<HTMLDialogElement>('dialog') ?? null;
+const writeError = (el: Element) => squash(shadow(el).querySelector('[part=write-error]'));
 const bulkDialog = (el: Element) => shadow(el).querySelector<HTMLDialogElement>('dialog.bulk');
 const button = (root: ParentNode, label: string) =>
   [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => squash(b).startsWith(label))!;
@@ -72,10 +74,10 @@ describe('<so-user-licence-filter> editing', () => {
     switchOf(el, 'Archive user').focus();
     switchOf(el, 'Archive user').click();
     await waitUntil(() => confirmDialog(el)?.open, 'confirmation open');
-    expect(squash(confirmDialog(el)!.querySelector('p'))).to.equal('Remove Archive user from Gunnar Iversen?');
-    expect(shadow(el).activeElement).to.equal(button(confirmDialog(el)!, 'Cancel'));
+    expect(squash(confirmDialog(el)!.querySelector('#question'))).to.equal('Remove Archive user from Gunnar Iversen?');
+    expect(confirmHost(el)!.shadowRoot!.activeElement, 'Cancel has the focus').to.equal(button(confirmDialog(el)!, 'Cancel'));
     await sendKeys({ press: 'Escape' });
-    await waitUntil(() => !confirmDialog(el), `closed (open: ${confirmDialog(el)?.open})`);
+    await waitUntil(() => !confirmHost(el), 'closed');
     expect(shadow(el).activeElement, 'focus returns to the switch').to.equal(switchOf(el, 'Archive user'));
     expect(backend.writes).to.have.length(1);
 
@@ -129,7 +131,8 @@ describe('<so-user-licence-filter> editing', () => {
     expect(save.getAttribute('aria-disabled')).to.equal('false');
     save.click();
     await waitUntil(() => confirmDialog(el)?.open, 'confirmation open');
-    expect(squash(confirmDialog(el)!.querySelector('p'))).to.equal(
+    expect(squash(confirmDialog(el)!.querySelector('#question'))).to.equal('Change the plan of Erik Dahl to Marketing Essentials?');
+    expect(squash(confirmDialog(el)!.querySelector('#message'))).to.equal(
       'Erik Dahl loses Service Premium and gets Marketing Essentials. The change takes effect at the next sign-in.',
     );
     button(confirmDialog(el)!, 'Change plan').click();
@@ -205,10 +208,8 @@ describe('<so-user-licence-filter> editing', () => {
     expect(switchOf(el, 'CRM user').getAttribute('aria-checked')).to.equal('false');
     backend.changeBehind(39, 'SUPEROFFICE', 'crm-user', true);
     switchOf(el, 'CRM user').click();
-    await waitUntil(() => status(el).includes('Someone else'), 'conflict explained');
-    expect(status(el)).to.equal(
-      'Someone else changed the licences of Gunnar Iversen meanwhile. Nothing was overwritten; the current state is shown.',
-    );
+    await waitUntil(() => writeError(el).includes('Someone else'), 'conflict explained');
+    expect(writeError(el)).to.equal('Someone else changed this user’s licences meanwhile. Nothing was overwritten; the current state is shown.');
     expect(switchOf(el, 'CRM user').getAttribute('aria-checked'), 'the current state').to.equal('true');
     expect(errors.map((e) => [e.detail.kind, e.detail.operation])).to.deep.equal([['conflict', 'assign']]);
     await expect(el).to.be.accessible();
@@ -220,7 +221,7 @@ describe('<so-user-licence-filter> editing', () => {
     const el = await mount();
     await open(el, 'GUNNAR');
     switchOf(el, 'CRM user').click();
-    await waitUntil(() => status(el).includes('Someone else'), 'conflict explained');
+    await waitUntil(() => writeError(el).includes('Someone else'), 'conflict explained');
     expect(backend.writes).to.have.length(1);
     expect(backend.writes[0].method).to.equal('PATCH');
   });
@@ -256,7 +257,7 @@ describe('<so-user-licence-filter> editing', () => {
     await open(el, 'GUNNAR');
     switchOf(el, 'Archive user').click();
     await waitUntil(() => panel(el)!.querySelector('[role=alert]'), 'failure shown');
-    expect(squash(panel(el)!.querySelector('[role=alert]'))).to.equal('The change was not saved. The server reported an error (HTTP 500).');
+    expect(squash(panel(el)!.querySelector('[role=alert]'))).to.equal('The change could not be saved: the server reported an error (HTTP 500).');
     expect(switchOf(el, 'Archive user').getAttribute('aria-checked')).to.equal('false');
     await delay(100);
     expect(backend.writes).to.have.length(1);
@@ -364,19 +365,22 @@ describe('<so-user-licence-filter> editing', () => {
       button(dialog, 'Assign to 4').click();
       await waitUntil(() => dialog.querySelector('[part=retry-failed]'), 'summary', { timeout: 4000 });
       expect(most, 'at most 2 at a time').to.equal(2);
-      expect(squash(dialog.querySelector('#bulk-progress'))).to.equal('Archive user assigned to 3 of 4 users.');
-      expect(squash(dialog.querySelector('.failures'))).to.equal('Aslaug Rønning — The server reported an error (HTTP 500).');
-      expect(dialog.querySelector('.bulk-status')!.getAttribute('role')).to.equal('status');
+      const summary = dialog.querySelector('[part=summary] [role=status]')!;
+      expect(squash(summary)).to.equal('3 done, 1 failed.');
+      expect(squash(dialog.querySelector('.bulk-list.failed'))).to.equal(
+        'Aslaug Rønning The change could not be saved: the server reported an error (HTTP 500).',
+      );
+      expect(shadow(el).activeElement, 'focus on Retry failed').to.equal(dialog.querySelector('[part=retry-failed]'));
       expect(changes).to.have.length(3);
       expect(errors.map((e) => e.detail.operation)).to.deep.equal(['bulk-assign']);
       await expect(el).to.be.accessible();
 
       failOnce = new Set();
       button(dialog, 'Retry failed').click();
-      await waitUntil(() => squash(dialog.querySelector('#bulk-progress')) === 'Archive user assigned to 1 of 1 users.', 'retried');
+      await waitUntil(() => squash(dialog.querySelector('[part=summary] [role=status]')) === '4 done.', 'retried');
       expect(backend.writes.map((w) => w.path)).to.have.length(5);
       expect(backend.writes[4].path).to.equal('/License/ACMEADDON/40');
-      button(dialog, 'Close').click();
+      dialog.querySelector<HTMLButtonElement>('[part=close-bulk]')!.click();
       await waitUntil(() => !bulkDialog(el), 'closed');
     });
 
@@ -429,8 +433,7 @@ describe('<so-user-licence-filter> editing', () => {
       await waitUntil(() => !dialog.querySelector('[part=cancel]'), 'summary', { timeout: 4000 });
       const sent = backend.writes.length;
       expect(sent).to.be.lessThan(n);
-      expect(squash(dialog.querySelector('#bulk-progress'))).to.equal(`Archive user removed from ${sent} of ${n} users.`);
-      expect(squash(dialog)).to.include(`Cancelled: ${n - sent} not started.`);
+      expect(squash(dialog.querySelector('[part=summary] [role=status]'))).to.equal(`${sent} done. ${n - sent} not started (cancelled).`);
       await delay(150);
       expect(backend.writes.length, 'nothing started after cancel').to.equal(sent);
     });
@@ -454,8 +457,11 @@ describe('<so-user-licence-filter> editing', () => {
       item.click();
       await el.updateComplete;
       expect(item.getAttribute('aria-pressed')).to.equal('true');
-      const holders = [...shadow(el).querySelectorAll('.holder-list .name')].map(squash);
-      expect(holders).to.include('Erik Dahl');
+      // <so-licence-holders> is loaded on first use and shows who holds it, across both lists.
+      await waitUntil(() => shadow(el).querySelector('so-licence-holders'), 'holders element', { timeout: 4000 });
+      const holders = shadow(el).querySelector('so-licence-holders')!;
+      expect(holders.getAttribute('part')).to.equal('holders');
+      await waitUntil(() => squash(holders.shadowRoot).includes('Erik Dahl'), 'holders listed', { timeout: 4000 });
       await expect(el).to.be.accessible();
     });
   });

@@ -6,22 +6,13 @@
  */
 import { css, html, nothing, type ReactiveController } from 'lit';
 import { msg, str } from '@lit/localize';
-import { isAbort, toApiError, type ApiError } from '../../api/errors.js';
+import type { AssignmentChange } from '../../api/endpoints.js';
+import { BulkQueue, bulkTemplate } from '../../core/bulk-queue.js';
 import { formatNumber } from '../../core/format.js';
-import { reasonOf } from '../../core/states.js';
+import type { WriteAction } from '../../core/write-action.js';
 import { saveAssignments } from './assign.js';
 import type { EditorHost } from './editing.js';
 import type { UserEntry, UserLicence } from './users.js';
-
-/** Writes running at once. */
-export const BULK_CONCURRENCY = 2;
-
-type JobState = 'waiting' | 'running' | 'done' | 'failed';
-interface Job {
-  entry: UserEntry;
-  state: JobState;
-  error?: ApiError;
-}
 
 const who = (e: UserEntry) => e.row.fullName || e.row.assocName;
 
@@ -43,35 +34,54 @@ export class BulkRun implements ReactiveController {
   /** @internal */
   private column = '';
   /** @internal */
-  private jobs: Job[] = [];
-  /** @internal Cancel pressed: no further write starts. */
-  private cancelled = false;
-  /** @internal */
   private opener: HTMLElement | null = null;
+  /** @internal What each saved user's write changed (a plan assigned also took the old plan away). */
+  private readonly saved = new Map<UserEntry, AssignmentChange[]>();
+  /** @internal At most 2 writes at a time, progress, cancel, summary, *Retry failed*. */
+  private readonly queue: BulkQueue<UserEntry>;
 
-  constructor(private readonly host: EditorHost) {
+  constructor(
+    private readonly host: EditorHost,
+    /** The element's writes: failures go through it (events, read-only after a 403). */
+    private readonly action: WriteAction,
+  ) {
     host.addController(this);
     adopt(host);
+    this.queue = new BulkQueue<UserEntry>(host, {
+      work: async (entry, signal) => {
+        const licence = this.licence!;
+        const change = { ownerName: licence.ownerName, moduleName: licence.moduleName, assigned: this.mode === 'assign' };
+        this.saved.set(entry, await saveAssignments(this.host.config, entry.row.associateDbId, [change], this.plans(), signal));
+      },
+      onDone: (entry) => {
+        for (const c of this.saved.get(entry) ?? []) this.host.emit('so-assignment-change', { associateId: entry.row.associateDbId, ...c });
+      },
+      onFailed: (_entry, error) => {
+        this.action.fail(error, this.mode === 'assign' ? 'bulk-assign' : 'bulk-remove', false);
+        // 403: the signed-in user may not change assignments; nothing more is tried.
+        if (error.kind === 'forbidden') this.queue.cancel();
+      },
+      onFinished: () => void this.finished(),
+    });
   }
 
   hostConnected(): void {
     adopt(this.host);
   }
 
-  hostDisconnected(): void {
-    this.cancelled = true;
+  /** @internal */
+  private plans(): ReadonlySet<string> {
+    return new Set(this.host.userLicences.filter((l) => l.plan).map((l) => l.moduleName.toLowerCase()));
   }
 
   /** Opens the dialog for `users`. */
   async open(mode: 'assign' | 'remove', users: readonly UserEntry[], column = ''): Promise<void> {
-    if (this.step === 'running') return;
+    if (this.queue.running) return;
     this.opener = (this.host.shadowRoot?.activeElement as HTMLElement | null) ?? null;
     this.mode = mode;
     this.users = [...users];
     this.column = column || this.choices()[0]?.column || '';
     this.step = 'pick';
-    this.jobs = [];
-    this.cancelled = false;
     this.host.requestUpdate();
     await this.host.updateComplete;
     const dialog = this.dialogElement();
@@ -102,7 +112,7 @@ export class BulkRun implements ReactiveController {
 
   /** @internal */
   private close(): void {
-    if (this.step === 'running') return;
+    if (this.queue.running) return;
     this.dialogElement()?.close();
     this.mode = undefined;
     this.host.requestUpdate();
@@ -110,67 +120,23 @@ export class BulkRun implements ReactiveController {
   }
 
   /** @internal Starts the queue over `entries`. */
-  private async run(entries: readonly UserEntry[]): Promise<void> {
-    const licence = this.licence;
-    if (!licence || !entries.length) return;
-    this.jobs = entries.map((entry) => ({ entry, state: 'waiting' }));
-    this.cancelled = false;
+  private run(entries: readonly UserEntry[]): void {
+    if (!this.licence || !entries.length) return;
     this.step = 'running';
-    this.host.requestUpdate();
-    const assigned = this.mode === 'assign';
-    const plans = new Set(this.host.userLicences.filter((l) => l.plan).map((l) => l.moduleName.toLowerCase()));
-    const operation = assigned ? 'bulk-assign' : 'bulk-remove';
-    const next = async (): Promise<void> => {
-      for (;;) {
-        if (this.cancelled) return;
-        const job = this.jobs.find((j) => j.state === 'waiting');
-        if (!job) return;
-        job.state = 'running';
-        this.host.requestUpdate();
-        const associateId = job.entry.row.associateDbId;
-        try {
-          const saved = await saveAssignments(
-            this.host.config,
-            associateId,
-            [{ ownerName: licence.ownerName, moduleName: licence.moduleName, assigned }],
-            plans,
-          );
-          for (const c of saved) this.host.emit('so-assignment-change', { associateId, ...c });
-          job.state = 'done';
-        } catch (error) {
-          if (isAbort(error)) return;
-          const e = toApiError(error);
-          job.state = 'failed';
-          job.error = e;
-          this.host.emit('so-write-error', {
-            kind: e.kind,
-            ...(e.status === undefined ? {} : { status: e.status }),
-            message: e.reason || e.message,
-            operation,
-          });
-          if (e.kind === 'forbidden') {
-            this.cancelled = true;
-            this.host.forbidWrites();
-          }
-        }
-        this.host.requestUpdate();
-      }
-    };
-    await Promise.all(Array.from({ length: BULK_CONCURRENCY }, next));
+    this.saved.clear();
+    this.action.dismiss();
+    this.queue.start(entries);
+  }
+
+  /** @internal The summary is up: focus moves into it (Escape while running closed the dialog: it opens again). */
+  private async finished(): Promise<void> {
     this.step = 'summary';
     this.host.requestUpdate();
     await this.host.updateComplete;
-    // Escape while running stops the queue and closes the dialog: the summary opens it again.
     const dialog = this.dialogElement();
     if (dialog && !dialog.open) dialog.showModal();
-    this.dialogElement()?.querySelector<HTMLElement>('.summary-actions .button')?.focus();
+    dialog?.querySelector<HTMLElement>('[part=retry-failed], [part=close-bulk]')?.focus();
   }
-
-  /** @internal */
-  private readonly onCancel = () => {
-    this.cancelled = true;
-    this.host.requestUpdate();
-  };
 
   /** The dialog while a bulk change is open. */
   dialog() {
@@ -181,10 +147,12 @@ export class BulkRun implements ReactiveController {
       class="bulk"
       part="dialog bulk-dialog"
       aria-labelledby="bulk-title"
-      @close=${() => (this.step === 'running' ? this.onCancel() : this.close())}
+      @close=${() => (this.queue.running ? this.queue.cancel() : this.close())}
     >
-      <h3 id="bulk-title">${title}</h3>
-      ${this.step === 'pick' ? this.renderPick(assign) : this.renderProgress(assign)}
+      ${this.step === 'pick'
+        ? html`<h3 id="bulk-title">${title}</h3>
+            ${this.renderPick(assign)}`
+        : bulkTemplate(this.queue, { title: this.runTitle(assign), name: (e) => who(e as UserEntry) }, () => this.close())}
     </dialog>`;
   }
 
@@ -240,53 +208,10 @@ export class BulkRun implements ReactiveController {
     return msg(str`Only ${n} free: the assignments beyond that will fail.`, { id: 'users-bulk.seats' });
   }
 
-  /** @internal Progress while running; the summary at the end. */
-  private renderProgress(assign: boolean) {
-    const jobs = this.jobs;
-    const done = jobs.filter((j) => j.state === 'done');
-    const failed = jobs.filter((j) => j.state === 'failed');
-    const waiting = jobs.filter((j) => j.state === 'waiting');
-    const finished = formatNumber(done.length + failed.length);
-    const total = formatNumber(jobs.length);
-    const running = this.step === 'running';
+  /** @internal "Assigning Sales Premium" */
+  private runTitle(assign: boolean): string {
     const name = this.licence?.name ?? '';
-    const doneN = formatNumber(done.length);
-    const failedN = formatNumber(failed.length);
-    const notStarted = formatNumber(waiting.length);
-    return html`<progress part="progress" max=${jobs.length} .value=${done.length + failed.length} aria-labelledby="bulk-progress"></progress>
-      <div class="bulk-status" role="status">
-        <p id="bulk-progress">
-          ${running
-            ? this.cancelled
-              ? msg(str`Stopping… ${finished} of ${total} done.`, { id: 'users-bulk.stopping' })
-              : msg(str`${finished} of ${total} done.`, { id: 'users-bulk.progress' })
-            : assign
-              ? msg(str`${name} assigned to ${doneN} of ${total} users.`, { id: 'users-bulk.summary-assigned' })
-              : msg(str`${name} removed from ${doneN} of ${total} users.`, { id: 'users-bulk.summary-removed' })}
-        </p>
-        ${!running && failed.length
-          ? html`<p class="failed-title">${msg(str`${failedN} failed:`, { id: 'users-bulk.failed' })}</p>
-              <ul class="failures" part="failures">
-                ${failed.map(
-                  (j) => html`<li><strong>${who(j.entry)}</strong> — ${j.error?.reason ? j.error.reason : j.error?.kind === 'conflict' ? msg('Someone else changed this user meanwhile.', { id: 'users-bulk.conflict' }) : reasonOf(j.error)}</li>`,
-                )}
-              </ul>`
-          : nothing}
-        ${!running && waiting.length ? html`<p>${msg(str`Cancelled: ${notStarted} not started.`, { id: 'users-bulk.not-started' })}</p>` : nothing}
-        ${!running && done.length ? html`<details class="done"><summary>${msg(str`Done (${doneN})`, { id: 'users-bulk.done-list' })}</summary><ul>${done.map((j) => html`<li>${who(j.entry)}</li>`)}</ul></details>` : nothing}
-      </div>
-      <div class="actions summary-actions">
-        ${running
-          ? html`<button type="button" class="button" part="cancel" aria-disabled=${this.cancelled ? 'true' : 'false'} @click=${this.onCancel}>
-              ${msg('Cancel', { id: 'edit.cancel' })}
-            </button>`
-          : html`${failed.length && !this.host.writesForbidden
-                ? html`<button type="button" class="button" part="retry-failed" @click=${() => this.run(failed.map((j) => j.entry))}>
-                    ${msg('Retry failed', { id: 'users-bulk.retry' })}
-                  </button>`
-                : nothing}
-              <button type="button" class="button primary" @click=${() => this.close()}>${msg('Close', { id: 'users.close' })}</button>`}
-      </div>`;
+    return assign ? msg(str`Assigning ${name}`, { id: 'users-bulk.assigning' }) : msg(str`Removing ${name}`, { id: 'users-bulk.removing' });
   }
 }
 
@@ -335,6 +260,31 @@ export const bulkStyles = css`
   dialog.bulk .button[aria-disabled='true'] {
     opacity: 0.55;
     cursor: not-allowed;
+  }
+  dialog.bulk h4 {
+    margin: var(--_space) 0 0.25rem;
+    font-size: 1em;
+  }
+  .bulk-progress {
+    display: grid;
+    gap: var(--_space);
+  }
+  .bulk-list {
+    margin: 0;
+    padding-left: 1.2rem;
+  }
+  .bulk-list.failed {
+    color: var(--_danger-text);
+  }
+  .bulk-reason::before {
+    content: ' — ';
+  }
+  .bulk-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    justify-content: flex-end;
+    margin-top: calc(var(--_space) * 2);
   }
   dialog.bulk .button.danger {
     border-color: var(--_danger-text);

@@ -10,16 +10,12 @@
 import { css, html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { AssignmentChange } from '../../api/endpoints.js';
-import { isAbort, toApiError, type ApiError } from '../../api/errors.js';
-import { reasonOf } from '../../core/states.js';
 import type { KitElement } from '../../core/kit-element.js';
+import { confirmChange } from '../../core/confirm-dialog.js';
+import { WriteAction, writeNoticeTemplate, type WriteJob } from '../../core/write-action.js';
 import type { ModuleLicenseLink } from '../../api/schemas.js';
 import { isSuperOffice, saveAssignments } from './assign.js';
-import { ConfirmDialog } from './confirm.js';
 import type { OwnerAssignments, UserEntry, UserLicence } from './users.js';
-
-/** How long *Undo* is offered after a single change. */
-export const UNDO_MS = 10_000;
 
 /** What the panel needs from its element. */
 export interface EditorHost extends KitElement {
@@ -28,14 +24,8 @@ export interface EditorHost extends KitElement {
   /** Resolves when the shown user's assignments were read again after a write. */
   assignmentsSettled(): Promise<void>;
   /** A write answered 403: the element shows a read-only sentence and keeps reading. */
-  forbidWrites(): void;
   readonly writesForbidden: boolean;
 }
-
-type Notice =
-  | { kind: 'saved'; user: string; changes: AssignmentChange[]; undo?: { associateId: number; changes: AssignmentChange[] } }
-  | { kind: 'conflict'; user: string }
-  | { kind: 'error'; error: ApiError; undo: boolean };
 
 /** Why a licence cannot be switched on, if it cannot. */
 type Blocked = { reason: 'no-free' } | { reason: 'prerequisite'; name: string } | { reason: 'cannot' };
@@ -52,21 +42,17 @@ function adopt(host: KitElement): void {
 
 /** The editable assignments of the user shown in the panel. */
 export class AssignmentEditor implements ReactiveController {
-  /** @internal The control whose write runs (`owner/module` or `plan`); every control waits while it does. */
-  private busy?: string;
-  /** @internal */
-  private notice?: Notice;
+  /**
+   * The element's writes (shared with the bulk run): one click one request, busy keys, events, the notice with
+   * *Undo*, read-only after a 403.
+   */
+  readonly action: WriteAction;
   /** @internal The plan picked in the radio group but not saved yet, per user. */
   private planChoice = new Map<number, string>();
-  /** @internal */
-  private undoTimer?: ReturnType<typeof setTimeout>;
-  /** @internal The user the notice is about. */
-  private noticeUser?: number;
-  readonly confirm: ConfirmDialog;
 
   constructor(private readonly host: EditorHost) {
     host.addController(this);
-    this.confirm = new ConfirmDialog(host);
+    this.action = new WriteAction(host);
     adopt(host);
   }
 
@@ -74,14 +60,13 @@ export class AssignmentEditor implements ReactiveController {
     adopt(this.host);
   }
 
-  hostDisconnected(): void {
-    clearTimeout(this.undoTimer);
+  /** @internal The key of the write in flight, if any: every control waits while one runs. */
+  private get busy(): string | undefined {
+    return [...this.action.busy][0];
   }
 
   /** The panel's content for `user` with their assignments `owners` (E9). */
   render(user: UserEntry, owners: OwnerAssignments[]): TemplateResult {
-    const id = user.row.associateDbId;
-    if (this.noticeUser !== id && !this.busy) this.notice = undefined;
     const readOnly = this.host.writesForbidden;
     return html`<div class="editor" aria-busy=${this.busy ? 'true' : 'false'}>
       ${readOnly
@@ -89,9 +74,7 @@ export class AssignmentEditor implements ReactiveController {
             ${msg('You can view these assignments, but your user may not change them.', { id: 'edit.read-only' })}
           </p>`
         : nothing}
-      ${owners.map((o, oi) => this.renderOwner(user, o, oi, readOnly))}
-      <div class="write-status" part="write-status" role="status">${this.renderStatus()}</div>
-      ${this.notice?.kind === 'error' ? this.renderError(this.notice) : nothing}
+      ${owners.map((o, oi) => this.renderOwner(user, o, oi, readOnly))} ${writeNoticeTemplate(this.action)}
     </div>`;
   }
 
@@ -202,26 +185,6 @@ export class AssignmentEditor implements ReactiveController {
     </fieldset>`;
   }
 
-  /** @internal */
-  private renderStatus() {
-    const n = this.notice;
-    if (!n || n.kind === 'error') return nothing;
-    if (n.kind === 'conflict') {
-      const user = n.user;
-      return html`<p class="notice conflict">
-        ${msg(str`Someone else changed the licences of ${user} meanwhile. Nothing was overwritten; the current state is shown.`, {
-          id: 'edit.conflict',
-        })}
-      </p>`;
-    }
-    return html`<p class="notice saved">
-      ${this.savedText(n.user, n.changes)}
-      ${n.undo
-        ? html`<button type="button" class="button link" part="undo" @click=${() => this.onUndo()}>${msg('Undo', { id: 'edit.undo' })}</button>`
-        : nothing}
-    </p>`;
-  }
-
   /** @internal "Sales Premium assigned to Karin Holm." */
   private savedText(user: string, changes: AssignmentChange[]): string {
     const on = changes.find((c) => c.assigned);
@@ -247,27 +210,17 @@ export class AssignmentEditor implements ReactiveController {
   }
 
   /** @internal */
-  private renderError(n: Extract<Notice, { kind: 'error' }>) {
-    const e = n.error;
-    return html`<div class="notice error" role="alert">
-      <p>
-        <strong>${n.undo ? msg('The change could not be undone.', { id: 'edit.undo-failed' }) : msg('The change was not saved.', { id: 'edit.failed' })}</strong>
-        ${e.reason || reasonOf(e)}
-      </p>
-    </div>`;
-  }
-
-  /** @internal */
   private async onSwitch(user: UserEntry, o: OwnerAssignments, l: ModuleLicenseLink, disabled: boolean): Promise<void> {
     if (disabled || this.busy) return;
     const change = { ownerName: o.name, moduleName: l.Name, assigned: !l.Assigned };
     if (!change.assigned) {
       const who = user.row.fullName || user.row.assocName;
       const licence = nameOf(l);
-      const ok = await this.confirm.ask({
-        title: () => msg('Remove licence?', { id: 'edit.remove-title' }),
-        text: () => msg(str`Remove ${licence} from ${who}?`, { id: 'edit.remove-text' }),
-        confirm: () => msg('Remove', { id: 'edit.remove' }),
+      const ok = await confirmChange(this.host, {
+        heading: msg(str`Remove ${licence} from ${who}?`, { id: 'edit.remove-text' }),
+        message: msg('The licence is free for someone else at once. Undo is offered for 10 seconds.', { id: 'edit.remove-message' }),
+        confirmLabel: msg('Remove', { id: 'edit.remove' }),
+        destructive: true,
       });
       if (!ok) return;
     }
@@ -282,10 +235,11 @@ export class AssignmentEditor implements ReactiveController {
     if (current) {
       const who = user.row.fullName || user.row.assocName;
       const [from, to] = [nameOf(plans.find((p) => p.Name === current)!), nameOf(plans.find((p) => p.Name === choice)!)];
-      const ok = await this.confirm.ask({
-        title: () => msg('Change user plan?', { id: 'edit.plan-title' }),
-        text: () => msg(str`${who} loses ${from} and gets ${to}. The change takes effect at the next sign-in.`, { id: 'edit.plan-text' }),
-        confirm: () => msg('Change plan', { id: 'edit.change-plan' }),
+      const ok = await confirmChange(this.host, {
+        heading: msg(str`Change the plan of ${who} to ${to}?`, { id: 'edit.plan-title' }),
+        message: msg(str`${who} loses ${from} and gets ${to}. The change takes effect at the next sign-in.`, { id: 'edit.plan-text' }),
+        confirmLabel: msg('Change plan', { id: 'edit.change-plan' }),
+        destructive: true,
       });
       if (!ok) return;
     }
@@ -294,57 +248,29 @@ export class AssignmentEditor implements ReactiveController {
   }
 
   /** @internal */
-  private async onUndo(): Promise<void> {
-    const n = this.notice;
-    if (n?.kind !== 'saved' || !n.undo || this.busy) return;
-    const { associateId, changes } = n.undo;
-    await this.writeFor(associateId, n.user, 'undo', changes, 'undo', false);
-  }
-
-  /** @internal */
-  private write(user: UserEntry, busy: string, changes: AssignmentChange[], operation: string, undoable: boolean) {
-    return this.writeFor(user.row.associateDbId, user.row.fullName || user.row.assocName, busy, changes, operation, undoable);
+  private write(user: UserEntry, key: string, changes: AssignmentChange[], operation: string, undoable: boolean) {
+    return this.action.run(this.job(user.row.associateDbId, user.row.fullName || user.row.assocName, key, changes, operation, undoable));
   }
 
   /** @internal One write: busy until the server answered and the user was read again; never retried. */
-  private async writeFor(associateId: number, who: string, busy: string, changes: AssignmentChange[], operation: string, undoable: boolean) {
-    if (this.busy) return;
-    clearTimeout(this.undoTimer);
-    this.busy = busy;
-    this.notice = undefined;
-    this.noticeUser = associateId;
-    this.host.requestUpdate();
+  private job(associateId: number, who: string, key: string, changes: AssignmentChange[], operation: string, undoable: boolean): WriteJob {
     const plans = new Set(this.host.userLicences.filter((l) => l.plan).map((l) => l.moduleName.toLowerCase()));
-    try {
-      const saved = await saveAssignments(this.host.config, associateId, changes, plans);
-      for (const c of saved) this.host.emit('so-assignment-change', { associateId, ...c });
-      await this.host.assignmentsSettled();
-      const inverse = saved.map((c) => ({ ...c, assigned: !c.assigned })).reverse();
-      this.notice = { kind: 'saved', user: who, changes: saved, undo: undoable ? { associateId, changes: inverse } : undefined };
-      if (undoable) {
-        this.undoTimer = setTimeout(() => {
-          if (this.notice?.kind === 'saved') this.notice = { ...this.notice, undo: undefined };
-          this.host.requestUpdate();
-        }, UNDO_MS);
-      }
-    } catch (error) {
-      if (isAbort(error)) return;
-      const e = toApiError(error);
-      this.host.emit('so-write-error', {
-        kind: e.kind,
-        ...(e.status === undefined ? {} : { status: e.status }),
-        message: e.reason || e.message,
-        operation,
-      });
-      if (e.kind === 'forbidden') this.host.forbidWrites();
-      else if (e.kind === 'conflict') {
-        await this.host.assignmentsSettled();
-        this.notice = { kind: 'conflict', user: who };
-      } else this.notice = { kind: 'error', error: e, undo: operation === 'undo' };
-    } finally {
-      this.busy = undefined;
-      this.host.requestUpdate();
-    }
+    const inverse = changes.map((c) => ({ ...c, assigned: !c.assigned })).reverse();
+    return {
+      key,
+      operation,
+      changes: changes.map((c) => ({ associateId, ...c })),
+      run: async (signal) => {
+        try {
+          await saveAssignments(this.host.config, associateId, changes, plans, signal);
+        } finally {
+          // The state shown comes from the server: wait for the user's assignments read again (after a 409 too).
+          await this.host.assignmentsSettled();
+        }
+      },
+      done: () => this.savedText(who, changes),
+      undo: undoable ? () => this.job(associateId, who, key, inverse, 'undo', false) : undefined,
+    };
   }
 }
 

@@ -12,7 +12,7 @@ import { PagedList } from '../../core/paged-list.js';
 import { Resource } from '../../core/resource.js';
 import { RowFocus } from '../../core/row-focus.js';
 import { TabKeys } from '../../core/tab-keys.js';
-import { emptyTemplate, reasonOf, renderResource } from '../../core/states.js';
+import { emptyTemplate, loadingTemplate, reasonOf, renderResource } from '../../core/states.js';
 import { VirtualWindow } from '../../core/virtual-window.js';
 import { getLocale } from '../../localization.js';
 import { initials, portraitUrl } from '../../core/portrait.js';
@@ -101,8 +101,6 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
   private readonly opened: ReadonlySet<List> = new Set(LISTS);
   /** @internal The user whose licences are shown, per list. */
   @state() private selected: Partial<Record<List, UserEntry>> = {};
-  /** @internal A write answered 403: the signed-in user may only read. */
-  @state() writesForbidden = false;
   /** @internal The user licence whose holders the *User licences* tab shows. */
   @state() private holdersOf = '';
   /** @internal The editing code, once loaded (dynamic import on first use). */
@@ -173,6 +171,7 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
     rowSelector: '.body > [role=row]',
     firstRowIndex: FIRST_ROW,
     activate: (e) => {
+      if (e !== this.selectedUser) this.editor?.action.dismiss();
       this.selected = { ...this.selected, [this.tab]: e };
       void this.loadEditor();
     },
@@ -219,10 +218,9 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
     await this.assignments.settled();
   }
 
-  /** @internal A write answered 403: write controls give way to a read-only sentence; reading goes on. */
-  forbidWrites(): void {
-    this.writesForbidden = true;
-    this.selection.clear();
+  /** A write answered 403: write controls give way to a read-only sentence; reading goes on. */
+  get writesForbidden(): boolean {
+    return this.editor?.action.readOnly ?? false;
   }
 
   /** @internal Loads the editing code on first use. */
@@ -233,8 +231,8 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
   /** @internal Opens the bulk dialog (its code loads on first use). */
   private async openBulk(mode: 'assign' | 'remove'): Promise<void> {
     if (!this.bulk) {
-      const m = await import('./bulk.js');
-      this.bulk ??= new m.BulkRun(this);
+      const [m, editor] = await Promise.all([import('./bulk.js'), this.loadEditor()]);
+      this.bulk ??= new m.BulkRun(this, editor.action);
     }
     await this.bulk.open(mode, this.selection.rows, this.licence?.column);
   }
@@ -336,7 +334,7 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
             ${tab !== this.tab ? nothing : isList(tab) ? this.renderUsersOf(tab) : this.renderLicences(licences)}
           </div>`,
         )}
-        ${this.editor?.confirm.dialog() ?? nothing} ${this.bulk?.dialog() ?? nothing}`,
+        ${this.bulk?.dialog() ?? nothing}`,
     );
   }
 
@@ -357,7 +355,7 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
   /** @internal *User licences*: each with in use / total; the holders of the one picked. */
   private renderLicences(licences: readonly UserLicence[]) {
     const picked = licences.find((l) => l.column === this.holdersOf);
-    return html`<div class="layout ${picked ? 'with-details' : ''}">
+    return html`<div class="layout">
       <ul class="user-licences" part="user-licences" aria-label=${msg('User licences', { id: 'users.user-licences' })}>
         ${licences.map((l) => {
           const inUse = formatNumber(l.inUse);
@@ -368,7 +366,7 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
               class="licence-pick"
               part="licence"
               aria-pressed=${l.column === this.holdersOf ? 'true' : 'false'}
-              @click=${() => (this.holdersOf = l.column)}
+              @click=${() => this.showHolders(l.column)}
             >
               <span class="name">${l.name}${l.plan ? html` <span class="badge">${msg('Plan', { id: 'users.plan-badge' })}</span>` : nothing}</span>
               <span class="usage">
@@ -384,23 +382,20 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
     </div>`;
   }
 
-  /** @internal The holders of one licence across both lists (the users loaded so far). */
+  /** @internal The holders of the picked licence: `<so-licence-holders>`, loaded on first use. */
   private renderHolders(l: UserLicence) {
-    const holders = LISTS.flatMap((list) => filterUsers(this.lists[list].rows, l.column, ''));
-    const name = l.name;
-    return html`<section class="details holders" part="holders" role="region" aria-labelledby="holders-title">
-      <h3 id="holders-title">${msg(str`Holders of ${name}`, { id: 'users.holders-of' })}</h3>
-      ${holders.length
-        ? html`<ul class="holder-list">
-            ${holders.map(
-              (e) => html`<li>
-                ${this.renderPortrait(e.row.portraitThumbnail, e.row.fullName, e.row.assocName)}
-                <span class="who"><span class="name">${e.row.fullName || e.row.assocName}</span><span class="id">${e.row.assocName} · ${e.row.usergroup}</span></span>
-              </li>`,
-            )}
-          </ul>`
-        : html`<p class="muted">${msg(str`No users hold ${name}.`, { id: 'users.no-holders' })}</p>`}
-    </section>`;
+    return customElements.get('so-licence-holders')
+      ? html`<so-licence-holders part="holders" .owner=${l.ownerName} .module=${l.moduleName} api-base=${this.apiBase}></so-licence-holders>`
+      : loadingTemplate();
+  }
+
+  /** @internal Picks the licence whose holders the *User licences* tab shows; loads `<so-licence-holders>` once. */
+  private async showHolders(column: string): Promise<void> {
+    this.holdersOf = column;
+    if (!customElements.get('so-licence-holders')) {
+      await import('../licence-holders/define.js');
+      this.requestUpdate();
+    }
   }
 
   /** @internal */
