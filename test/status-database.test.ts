@@ -220,6 +220,7 @@ describe('composeStatus()', () => {
       nextExpiryDate: '2027-02-01T00:00:00',
       nextCheckDate: '2027-01-05T00:00:00',
       user: { associate: 'KARI', fullName: 'Kari Nordmann' },
+      role: null,
       composed: true,
     });
   });

@@ -91,6 +91,7 @@ export const getSystemEvents = (config: ResolvedConfig, page: Page, o: CallOptio
       $top: page.top,
       $skip: page.skip,
       $jsonSafe: 'true',
+      $inlineCount: 'allpages',
     },
   });
 
@@ -110,7 +111,7 @@ export const USER_COLUMNS = [
   'portraitThumbnail',
 ] as const;
 
-/** The archive column of a licence: `{owner}_{module}` in lower case. */
+/** The archive column of a licence: `{owner}_{module}` in lower case (the answer may spell it `$jsonSafe`: `cellOf`). */
 export const licenceColumn = (ownerName: string, moduleName: string) => `${ownerName}_${moduleName}`.toLowerCase();
 
 /** E8: one page of internal users (*Associates*) or other users (system and anonymous users). */
@@ -129,6 +130,7 @@ export const getUsers = (
       $top: page.top,
       $skip: page.skip,
       $jsonSafe: 'true',
+      $inlineCount: 'allpages',
     },
   });
 

@@ -81,6 +81,7 @@ export type SoPrincipal = {
   FullName: string;
   EMailAddress: string;
   RoleName: string;
+  RoleDescription: string;
   UserType: UserType;
   Licenses: GrantedModuleLicense[];
   DatabaseContextIdentifier: string;
@@ -108,15 +109,23 @@ export type MeteredService = {
 };
 export type MeteredServicesReport = { FromMonth: string; ToMonth: string; NumberOfUsers: number; Services: MeteredService[] };
 
+/** `BatchTaskState` as SuperOffice spells it (`Aquired` sic). */
+export type BatchTaskState = 'Unknown' | 'New' | 'Aquired' | 'Started' | 'Succeeded' | 'Failed' | 'SucceededManualCleanup';
+/** `BatchTaskCancellationBehaviour`. */
+export type CancellationBehaviour = 'CanCancel' | 'CancelWithWarning' | 'CannotCancel';
+
 export type BatchTaskInfo = {
   Id: number;
   Name: string;
   Description: string;
-  State: 'New' | 'Started' | 'Succeeded' | 'Failed' | 'Cancelled';
+  State: BatchTaskState;
   ProgressPercent: number;
   ProgressDescription: string;
+  /** With offset and a 7-digit fraction, as SuperOffice's REST reference shows it. */
   LastStarted: string;
   AssociateId: number;
+  FileName: string;
+  CancellationBehaviour: CancellationBehaviour;
 };
 
 export type ModuleLicenseLink = {
@@ -144,6 +153,8 @@ export type LicenseOwner = {
 /** One archive row: `PrimaryKey`, `EntityName` and one key per column (column names as the archive names them). */
 export type ArchiveValue = string | number | boolean | null;
 export type ArchiveRow = { PrimaryKey: number; EntityName: string; [column: string]: ArchiveValue };
+/** What the answer carries: `PrimaryKey` is a string in every real archive answer (`"PrimaryKey": "1"`). */
+export type ArchiveAnswerRow = { PrimaryKey: string; EntityName: string; [column: string]: ArchiveValue };
 /** A lazily generated archive: rows are made only when a page asks for them. `at(0)` is the first row in `order`. */
 export type RowSource = { count: number; at: (index: number) => ArchiveRow; order?: { column: string; desc: boolean } };
 
@@ -167,7 +178,17 @@ export function dayFrom(now: Date, days: number): Date {
   return d;
 }
 const day = (now: Date, days: number) => wallDate(dayFrom(now, days));
-const minutesAgo = (now: Date, minutes: number) => wallDate(new Date(now.getTime() - minutes * 60_000));
+
+/** `d` in the form of SuperOffice's REST reference: local time, a 7-digit fraction and the offset (`…52.0369874+02:00`). */
+export function offsetDate(d: Date): string {
+  const offset = -d.getTimezoneOffset();
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return `${wallDate(d)}.${String(d.getMilliseconds()).padStart(3, '0')}0000${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** `d` as a UTC value without offset, the way SuperOffice sends fields it stores as UTC (system events' `registered`). */
+export const utcDate = (d: Date): string => d.toISOString().slice(0, 19);
 
 /** mulberry32: a tiny seeded PRNG returning floats in [0, 1). */
 export function prng(seed: number): () => number {
@@ -926,6 +947,17 @@ export function currentPrincipal(scenario: Scenario = 'default', locale: Locale 
     FullName: p.fullName,
     EMailAddress: 'ingrid.solberg@nordlys-consulting.no',
     RoleName: p.role,
+    RoleDescription: tr(
+      {
+        en: 'Full access to settings, users and licences',
+        da: 'Fuld adgang til indstillinger, brugere og licenser',
+        de: 'Vollzugriff auf Einstellungen, Benutzer und Lizenzen',
+        nl: 'Volledige toegang tot instellingen, gebruikers en licenties',
+        nb: 'Full tilgang til innstillinger, brukere og lisenser',
+        sv: 'Full åtkomst till inställningar, användare och licenser',
+      },
+      locale,
+    ),
     UserType: p.userType,
     Licenses: granted.map((d) => {
       const m = moduleLicense(d, locale);
@@ -1269,7 +1301,7 @@ export function systemEvents(scenario: Scenario = 'default', now: Date = new Dat
       eventname: kind.name,
       status,
       eventmess: message,
-      registered: wallDate(registered),
+      registered: utcDate(registered),
       'registered_associate_id/assocName': by.assocName,
       'registered_associate_id/fullName': by.fullName,
       'registered_associate_id/portraitThumbnail': by.portrait,
@@ -1281,11 +1313,14 @@ export function systemEvents(scenario: Scenario = 'default', now: Date = new Dat
 }
 
 /**
- * E7: the running batch tasks (an import, a SAINT recalculation and freetext indexing); none in `empty`. Like the
- * server, the texts come in the request's language with that language's number format ("1.845 von 4.100").
+ * E7: the running batch tasks — an import that can be stopped, a SAINT recalculation that warns when stopped, and a
+ * freetext indexing that waits for an agent (`Aquired`) and cannot be stopped; none in `empty`. Like the server, the
+ * texts come in the request's language with that language's number format ("1.845 von 4.100"); `LastStarted` with
+ * offset and a 7-digit fraction, as SuperOffice's REST reference shows it.
  */
 export function batchTasks(scenario: Scenario = 'default', now: Date = new Date(), locale: Locale = 'en'): BatchTaskInfo[] {
   if (scenario === 'empty') return [];
+  const ago = (minutes: number) => offsetDate(new Date(now.getTime() - minutes * 60_000));
   const n = (value: number) => new Intl.NumberFormat(locale).format(value);
   const of = (done: number, all: number): Readonly<Record<Locale, string>> => ({
     en: `${n(done)} of ${n(all)}`,
@@ -1297,7 +1332,6 @@ export function batchTasks(scenario: Scenario = 'default', now: Date = new Date(
   });
   const rows = of(1845, 4100)[locale];
   const companies = of(24330, 30412)[locale];
-  const records = of(5210, 52100)[locale];
   return [
     {
       Id: 4711,
@@ -1326,8 +1360,10 @@ export function batchTasks(scenario: Scenario = 'default', now: Date = new Date(
         },
         locale,
       ),
-      LastStarted: minutesAgo(now, 12),
+      LastStarted: ago(12),
       AssociateId: 17,
+      FileName: 'Trade fair leads 2026.xlsx',
+      CancellationBehaviour: 'CanCancel',
     },
     {
       Id: 4712,
@@ -1366,8 +1402,10 @@ export function batchTasks(scenario: Scenario = 'default', now: Date = new Date(
         },
         locale,
       ),
-      LastStarted: minutesAgo(now, 41),
+      LastStarted: ago(41),
       AssociateId: 0,
+      FileName: '',
+      CancellationBehaviour: 'CancelWithWarning',
     },
     {
       Id: 4713,
@@ -1393,21 +1431,23 @@ export function batchTasks(scenario: Scenario = 'default', now: Date = new Date(
         },
         locale,
       ),
-      State: 'Started',
-      ProgressPercent: 10,
+      State: 'Aquired',
+      ProgressPercent: 0,
       ProgressDescription: tr(
         {
-          en: `Indexed ${records} records`,
-          da: `${records} poster indekseret`,
-          de: `${records} Datensätzen indiziert`,
-          nl: `${records} records geïndexeerd`,
-          nb: `${records} poster indeksert`,
-          sv: `${records} poster indexerade`,
+          en: 'Waiting for a batch agent',
+          da: 'Venter på en batchagent',
+          de: 'Wartet auf einen Batch-Agenten',
+          nl: 'Wacht op een batchagent',
+          nb: 'Venter på en batchagent',
+          sv: 'Väntar på en batchagent',
         },
         locale,
       ),
-      LastStarted: minutesAgo(now, 3),
+      LastStarted: ago(3),
       AssociateId: 0,
+      FileName: '',
+      CancellationBehaviour: 'CannotCancel',
     },
   ];
 }

@@ -17,6 +17,7 @@ import {
   otherUsers,
   systemEvents,
   userLicenses,
+  type ArchiveAnswerRow,
   type ArchiveRow,
   type Locale,
   type RowSource,
@@ -67,14 +68,18 @@ const int = (value: string | null, fallback: number) => {
 
 /**
  * One page of an OData archive, as SuperOffice's "slim" answer. Honours `$top`, `$skip`, `$select` (plus
- * `PrimaryKey` and `EntityName`), `$jsonSafe=true` (`/` in column names becomes `_`) and `$orderBy` on the column the
- * source is ordered by (either direction). `odata.nextLink` is the absolute URL of the next page, or null.
+ * `PrimaryKey` and `EntityName`), `$jsonSafe=true` (every character of a column name other than a letter, digit or
+ * `_` becomes `_`: `registered_associate_id/assocName` → `registered_associate_id_assocName`, `superoffice_ten-sales`
+ * → `superoffice_ten_sales`), `$inlineCount=allpages` (`odata.count`, the total, as a string like OData v3) and
+ * `$orderBy` on the column the source is ordered by (either direction). `PrimaryKey` is a string, as in every real
+ * archive answer. `odata.nextLink` is the absolute URL of the next page, or null.
  */
 function odataPage(url: URL, source: RowSource): Response {
   const q = url.searchParams;
   const top = Math.min(int(q.get('$top'), DEFAULT_TOP), MAX_TOP);
   const skip = int(q.get('$skip'), 0);
-  const jsonSafe = q.get('$jsonSafe') === 'true';
+  const jsonSafe = q.get('$jsonSafe')?.toLowerCase() === 'true';
+  const inlineCount = [...q].some(([k, v]) => k.toLowerCase() === '$inlinecount' && v.toLowerCase() === 'allpages');
   const select = q.get('$select')?.split(',').map((c) => c.trim()).filter(Boolean);
   const [orderColumn, direction] = (q.get('$orderBy') ?? '').trim().split(/\s+/);
   const reversed =
@@ -92,15 +97,18 @@ function odataPage(url: URL, source: RowSource): Response {
   next.search = next.search.replace(/%24/g, '$').replace(/%2C/gi, ',').replace(/%2F/gi, '/'); // as SuperOffice writes it
   return HttpResponse.json({
     'odata.metadata': `${url.origin}${url.pathname.replace(/\/api\/v1\/.*$/i, '/api/v1')}/$metadata`,
+    ...(inlineCount ? { 'odata.count': String(source.count) } : {}),
     'odata.nextLink': top > 0 && end < source.count ? next.href : null,
     value,
   });
 }
 
-function project(row: ArchiveRow, select: string[] | undefined, jsonSafe: boolean): Record<string, unknown> {
-  const out: Record<string, unknown> = { PrimaryKey: row.PrimaryKey, EntityName: row.EntityName };
+function project(row: ArchiveRow, select: string[] | undefined, jsonSafe: boolean): ArchiveAnswerRow {
+  const out: ArchiveAnswerRow = { PrimaryKey: String(row.PrimaryKey), EntityName: row.EntityName };
   for (const column of select ?? Object.keys(row)) {
-    if (column in row) out[jsonSafe ? column.replaceAll('/', '_') : column] = row[column];
+    if (column in row && column !== 'PrimaryKey' && column !== 'EntityName') {
+      out[jsonSafe ? column.replace(/[^A-Za-z0-9_]/g, '_') : column] = row[column];
+    }
   }
   return out;
 }
@@ -153,6 +161,16 @@ export function createHandlers(scenario: Scenario | (() => Scenario) = getScenar
     get('/BatchTask/Started', ({ scenario, locale, now }) => HttpResponse.json(batchTasks(scenario, now, locale))),
     get('/Archive/InternalUsers', ({ url, scenario }) => odataPage(url, internalUsers(scenario))),
     get('/Archive/OtherUsers', ({ url, scenario }) => odataPage(url, otherUsers(scenario))),
+    // W10: `true` when the job runs and its CancellationBehaviour allows stopping it, else `false`.
+    http.post('*/api/v1/Agents/Batch/StopBatchJob', async ({ request }) => {
+      const s = current();
+      const failure = await scenarioFailure(s, false);
+      if (failure) return failure;
+      const body = (await request.json().catch(() => null)) as { Id?: unknown } | null;
+      if (typeof body?.Id !== 'number') return errorResponse(400, 'ArgumentException', 'Expected { "Id": number }.');
+      const job = batchTasks(s).find((t) => t.Id === body.Id);
+      return HttpResponse.json(!!job && job.CancellationBehaviour !== 'CannotCancel');
+    }),
   ];
 }
 

@@ -7,7 +7,7 @@ import { getLicenses, getModuleLicense } from '../../api/endpoints.js';
 import type { ExtendedLicenseInfo, ModuleLicense } from '../../api/schemas.js';
 
 type LicenseType = ModuleLicense['LicenseType'];
-import { formatNumber, formatPercent } from '../../core/format.js';
+import { formatNumber, formatPercent, svgNumber, unreadableNumberText } from '../../core/format.js';
 import { facts } from '../../core/facts.styles.js';
 import { KitElement } from '../../core/kit-element.js';
 import { heading } from '../../core/heading.js';
@@ -66,6 +66,9 @@ export interface OwnerLicences {
 
 const NEARLY_USED_UP = 0.9;
 
+/** A count that can be true: finite and not negative. */
+const isCount = (n: number) => Number.isFinite(n) && n >= 0;
+
 const unlimited = () => msg('Unlimited', { id: 'list.unlimited' });
 
 /** The visible rows of one owner, in `SortOrder`. */
@@ -76,7 +79,8 @@ export function licenceRows(owner: ExtendedLicenseInfo): LicenceRow[] {
     .map((m) => {
       const c = m.Current;
       const [inUse, free, total] = [m.NumberOfLicensesInUse, m.NumberOfLicensesFree, m.NumberOfLicensesTotal];
-      const usage = c.Unrestricted || total <= 0 ? 0 : Math.min(1, inUse / total);
+      // A count that cannot be true (negative, infinite) makes the share unreadable (NaN), never "−125 %" or "∞".
+      const usage = c.Unrestricted ? 0 : !isCount(inUse) || !isCount(total) ? NaN : total === 0 ? 0 : Math.min(1, inUse / total);
       const level: UsageLevel = c.Unrestricted
         ? 'ok'
         : free <= 0 && (total > 0 || inUse > 0)
@@ -301,7 +305,7 @@ export class SoLicenceList extends KitElement {
 
   /** @internal */
   private columns(pending: boolean): Column[] {
-    const count = (n: number, unrestricted = false) => (unrestricted ? unlimited() : formatNumber(n));
+    const count = (n: number, unrestricted = false) => (unrestricted ? unlimited() : isCount(n) ? formatNumber(n) : unreadableNumberText());
     const columns: Column[] = [
       { key: 'name', label: msg('Licence', { id: 'list.col-name' }), cell: (r) => this.renderName(r) },
       { key: 'inUse', label: msg('In use', { id: 'list.col-in-use' }), cell: (r) => count(r.inUse) },
@@ -470,7 +474,7 @@ export class SoLicenceList extends KitElement {
     return html`<span class="meter">
         <svg class="bar" part="bar" viewBox="0 0 100 8" preserveAspectRatio="none" role="img" aria-label=${msg(str`${inUse} of ${total} in use`, { id: 'list.usage' })}>
           <rect class="track" width="100" height="8"></rect>
-          <rect class="fill" width=${Math.round(r.usage * 100)} height="8"></rect>
+          <rect class="fill" width=${svgNumber(Math.round(r.usage * 100), 0, 100)} height="8"></rect>
         </svg>
         <span class="percent">${formatPercent(r.usage)}</span>
       </span>
@@ -541,7 +545,9 @@ export class SoLicenceList extends KitElement {
   /** @internal */
   private userTypeLabel(type: string): string {
     const labels: Record<string, () => string> = {
+      Unknown: () => msg('Unknown user type', { id: 'formats.user-unknown' }),
       InternalAssociate: () => msg('Internal user', { id: 'list.user-internal' }),
+      ResourceAssociate: () => msg('Resource', { id: 'formats.user-resource' }),
       ExternalAssociate: () => msg('External user', { id: 'list.user-external' }),
       AnonymousAssociate: () => msg('Anonymous user', { id: 'list.user-anonymous' }),
       SystemAssociate: () => msg('System user', { id: 'list.user-system' }),

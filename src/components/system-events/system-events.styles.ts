@@ -182,9 +182,77 @@ export const styles = css`
     font-weight: inherit;
   }
 
-  .bad {
+  .bad,
+  .tone-bad {
     color: var(--_danger-text);
     font-weight: 600;
+  }
+
+  /* Known values by meaning, not by colour alone (contrast holds on selected rows too). */
+  .tone-good {
+    font-weight: 600;
+  }
+
+  .tone-busy {
+    font-style: italic;
+  }
+
+  .tone-muted {
+    text-decoration: line-through;
+  }
+
+  .state {
+    margin-inline-start: 0.5rem;
+    font-size: 0.875em;
+    font-weight: 600;
+  }
+
+  .job .file {
+    overflow-wrap: anywhere;
+  }
+
+  .stop {
+    padding-block: 0.1rem;
+  }
+
+  .stop[aria-busy='true'] {
+    cursor: progress;
+  }
+
+  dialog {
+    max-width: min(32rem, calc(100vw - 2rem));
+    padding: 1.25rem;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 1.5);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+
+  dialog::backdrop {
+    background: rgb(10 15 25 / 0.5);
+  }
+
+  dialog h3 {
+    margin: 0 0 0.5rem;
+  }
+
+  .warning-text {
+    display: block;
+    margin-block-start: 0.5rem;
+    color: var(--_warning-text);
+  }
+
+  .dialog-actions {
+    display: flex;
+    justify-content: flex-end;
+    gap: 0.5rem;
+    margin-block-start: 1rem;
+  }
+
+  .button.danger {
+    border-color: var(--_danger-text);
+    background: var(--_danger-text);
+    color: var(--_surface);
   }
 
   .c-by {

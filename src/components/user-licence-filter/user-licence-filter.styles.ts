@@ -345,6 +345,13 @@ export const styles = css`
     font-size: max(0.75rem, 0.85em);
   }
 
+  .requires {
+    display: block;
+    color: var(--_text-muted);
+    font-size: 0.85em;
+    font-weight: normal;
+  }
+
   .assigned .icon,
   .assigned .status {
     color: var(--_success);

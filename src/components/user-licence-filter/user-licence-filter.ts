@@ -19,8 +19,11 @@ import { styles } from './user-licence-filter.styles.js';
 import {
   assignmentsOf,
   filterUsers,
+  moduleIndex,
+  prerequisiteOf,
   toEntry,
   userLicences,
+  type ModuleIndex,
   type OwnerAssignments,
   type UserEntry,
   type UserLicence,
@@ -64,6 +67,7 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidde
  * @csspart tab - A tab; `selected` is added to the current one.
  * @csspart panel - A tab panel.
  * @csspart count - The "12 of 240 users" line.
+ * @csspart skipped - The "2 users could not be read" line.
  * @csspart table - The grid of users (it scrolls).
  * @csspart header - The header row group.
  * @csspart row - A user row; `selected` is added to the one whose licences are shown.
@@ -100,7 +104,11 @@ export class SoUserLicenceFilter extends KitElement {
   private readonly licences = new Resource(this, {
     source: 'License',
     localized: true,
-    load: (_args, { config, signal, fresh }) => getLicenses(config, { signal, fresh }).then(userLicences),
+    load: (_args, { config, signal, fresh }) =>
+      getLicenses(config, { signal, fresh }).then((owners) => {
+        this.modules = moduleIndex(owners);
+        return userLicences(owners);
+      }),
   });
 
   /** @internal */
@@ -132,11 +140,14 @@ export class SoUserLicenceFilter extends KitElement {
   /** @internal */
   private readonly assignmentCache = new Map<string, OwnerAssignments[]>();
 
+  /** @internal Every module of E1 by owner and name: localized names and prerequisites for the assignments. */
+  private modules: ModuleIndex = new Map();
+
   /** @internal */
   private readonly window = new VirtualWindow(this, {
     rowSelector: '.body > [role=row]',
     estimate: 60,
-    nearEnd: () => this.lists[this.tab].more(),
+    nearEnd: (wanted) => this.lists[this.tab].more(wanted),
   });
 
   /** @internal */
@@ -175,7 +186,7 @@ export class SoUserLicenceFilter extends KitElement {
       fetchPage: async (page, { config, signal, fresh }) => {
         const columns = this.columns;
         const answer = await getUsers(config, list, columns, page, { signal, fresh });
-        return { 'odata.nextLink': answer['odata.nextLink'], value: answer.value.map((row) => toEntry(row, columns)) };
+        return { ...answer, value: answer.value.map((row) => toEntry(row, columns)) };
       },
     });
   }
@@ -320,6 +331,7 @@ export class SoUserLicenceFilter extends KitElement {
         const list = this.lists[tab];
         const user = this.selected[tab];
         return html`<p class="count" part="count" role="status">${this.countText(rows.length, list)}</p>
+          ${this.renderSkipped(list)}
           <div class="layout ${user ? 'with-details' : ''}">
             <div class="list">
               ${rows.length ? this.renderGrid(tab, rows, list) : list.complete ? emptyTemplate(this.noMatchText()) : nothing}
@@ -331,12 +343,21 @@ export class SoUserLicenceFilter extends KitElement {
     );
   }
 
-  /** @internal "12 of 240 users"; while pages remain, how many are loaded so far. */
+  /**
+   * @internal "12 of 240 users"; while pages remain, how many are loaded of the server's total (`odata.count`), or
+   * without a total, how many are loaded so far.
+   */
   private countText(shown: number, list: PagedList<UserEntry>): string {
     const loaded = list.rows.length;
     const n = formatNumber(shown);
     const total = formatNumber(loaded);
     const filtering = !!this.licence || !!this.query.trim();
+    if (!list.complete && list.total !== undefined) {
+      const all = formatNumber(list.total);
+      return filtering
+        ? msg(str`${n} matching among the first ${total} of ${all} users`, { id: 'formats.count-filtered-of-total' })
+        : msg(str`${total} of ${all} users`, { id: 'formats.count-of-total' });
+    }
     if (!list.complete) {
       return filtering
         ? msg(str`${n} of ${total} users loaded so far`, { id: 'users.count-partial-filtered' })
@@ -344,6 +365,18 @@ export class SoUserLicenceFilter extends KitElement {
     }
     if (filtering) return msg(str`${n} of ${total} users`, { id: 'users.count-filtered' });
     return loaded === 1 ? msg('1 user', { id: 'users.count-one' }) : msg(str`${total} users`, { id: 'users.count' });
+  }
+
+  /** @internal Rows the server sent that could not be read: counted, never silently dropped. */
+  private renderSkipped(list: PagedList<UserEntry>) {
+    const n = list.skipped;
+    if (!n) return nothing;
+    const count = formatNumber(n);
+    return html`<p class="notice warning" part="skipped" role="status">
+      ${n === 1
+        ? msg('1 user could not be read.', { id: 'formats.users-skipped-one' })
+        : msg(str`${count} users could not be read.`, { id: 'formats.users-skipped' })}
+    </p>`;
   }
 
   /** @internal The empty result of the filter, as a sentence. */
@@ -357,7 +390,10 @@ export class SoUserLicenceFilter extends KitElement {
 
   /** @internal */
   private renderGrid(tab: Tab, rows: readonly UserEntry[], list: PagedList<UserEntry>) {
-    const [start, end] = this.window.range(rows.length);
+    // Unfiltered, the list is sized from the server's total so the scrollbar shows every user; filtered, from the matches.
+    const filtering = !!this.licence || !!this.query.trim();
+    const total = filtering ? (list.complete ? rows.length : undefined) : list.total;
+    const [start, end] = this.window.range(filtering ? rows.length : (total ?? rows.length), rows.length);
     const tabStop = this.rowFocus.tabStop;
     const selectedKey = this.selected[tab]?.row.PrimaryKey;
     const picked = this.licence?.column;
@@ -367,7 +403,7 @@ export class SoUserLicenceFilter extends KitElement {
       role="grid"
       tabindex="-1"
       aria-labelledby="tab-${tab}"
-      aria-rowcount=${list.complete ? rows.length + 1 : -1}
+      aria-rowcount=${total === undefined ? -1 : total + 1}
       aria-colcount="5"
       ${ref(this.window.attach)}
       @click=${this.rowFocus.onClick}
@@ -487,7 +523,7 @@ export class SoUserLicenceFilter extends KitElement {
           ${o.licences.map(
             (l) => html`<li class=${l.Assigned ? 'assigned' : 'unassigned'}>
               ${l.Assigned ? checkIcon : dashIcon}
-              <span class="licence">${l.Description || l.Name}</span>
+              <span class="licence">${l.Description || l.Name}${this.renderPrerequisite(o.name, l.Name)}</span>
               <span class="status">
                 ${l.Assigned ? msg('Assigned', { id: 'users.assigned' }) : msg('Not assigned', { id: 'users.not-assigned' })}
               </span>
@@ -495,6 +531,14 @@ export class SoUserLicenceFilter extends KitElement {
           )}
         </ul>`,
     );
+  }
+
+  /** @internal "requires Sales user": the prerequisite licence (E1 `PrerequisiteModuleName`) by its localized name. */
+  private renderPrerequisite(ownerName: string, moduleName: string) {
+    const prerequisite = prerequisiteOf(this.modules, ownerName, moduleName);
+    return prerequisite
+      ? html` <span class="requires">${msg(str`requires ${prerequisite}`, { id: 'formats.requires' })}</span>`
+      : nothing;
   }
 
   /** @internal */
