@@ -63,6 +63,11 @@ export class PagedList<Row> implements ReactiveController {
     return this.options.pageSize ?? 50;
   }
 
+  /** How many rows the server says the list has (`odata.count`), rows it sent that could not be read included. */
+  get reported(): number | undefined {
+    return this.complete ? this.rows.length + this.skipped : (this.count ?? undefined);
+  }
+
   /**
    * How many rows the list has: once the last page arrived, the rows loaded; before that the server's count (less
    * the rows that could not be read); `undefined` when the server sends no count and pages remain.

@@ -295,10 +295,10 @@ export class SoSystemEvents extends KitElement {
             </strong>`
           : nothing}
       </p>
-      <form method="dialog" class="dialog-actions">
-        <button class="button" type="submit" value="keep" autofocus>${msg('Keep running', { id: 'events.job-keep' })}</button>
-        <button class="button danger" type="submit" value="stop">${msg('Stop job', { id: 'events.job-stop-confirm' })}</button>
-      </form>
+      <div class="dialog-actions">
+        <button class="button" type="button" autofocus @click=${this.onKeepRunning}>${msg('Keep running', { id: 'events.job-keep' })}</button>
+        <button class="button danger" type="button" @click=${this.onConfirmStop}>${msg('Stop job', { id: 'events.job-stop-confirm' })}</button>
+      </div>
     </dialog>`;
   }
 
@@ -310,13 +310,19 @@ export class SoSystemEvents extends KitElement {
     this.stopDialog?.showModal();
   }
 
-  /** @internal The dialog closed: stop the job only when *Stop job* was chosen. */
-  private readonly onStopDialogClose = () => {
+  /** @internal *Keep running* (Escape does the same): nothing is sent. */
+  private readonly onKeepRunning = () => this.stopDialog?.close();
+
+  /** @internal *Stop job*: the dialog closes and the one request goes out. */
+  private readonly onConfirmStop = () => {
     const job = this.confirming;
-    const choice = this.stopDialog?.returnValue;
-    if (this.stopDialog) this.stopDialog.returnValue = '';
-    this.confirming = undefined;
-    if (job && choice === 'stop') void this.stop(job);
+    this.stopDialog?.close();
+    if (job) void this.stop(job);
+  };
+
+  /** @internal The dialog closed (a choice or Escape); a dialog opened again meanwhile keeps its job. */
+  private readonly onStopDialogClose = () => {
+    if (!this.stopDialog?.open) this.confirming = undefined;
   };
 
   /** @internal One click, one request; never retried. The jobs reload once the server answered (W10 invalidates them). */

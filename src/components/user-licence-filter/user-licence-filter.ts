@@ -352,8 +352,8 @@ export class SoUserLicenceFilter extends KitElement {
     const n = formatNumber(shown);
     const total = formatNumber(loaded);
     const filtering = !!this.licence || !!this.query.trim();
-    if (!list.complete && list.total !== undefined) {
-      const all = formatNumber(list.total);
+    if (!list.complete && list.reported !== undefined) {
+      const all = formatNumber(list.reported);
       return filtering
         ? msg(str`${n} matching among the first ${total} of ${all} users`, { id: 'formats.count-filtered-of-total' })
         : msg(str`${total} of ${all} users`, { id: 'formats.count-of-total' });
