@@ -84,14 +84,21 @@ async function send(res: http.ServerResponse, response: Response, extra: Record<
   res.end(Buffer.from(await response.arrayBuffer()));
 }
 
+/** The request body (small JSON for the agent calls). */
+async function readBody(req: http.IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 const server = http.createServer(async (req, res) => {
   const cors = corsHeaders(req);
   try {
     if (req.method === 'OPTIONS') {
       res.writeHead(204, {
         ...cors,
-        'Access-Control-Allow-Methods': 'GET, OPTIONS',
-        'Access-Control-Allow-Headers': 'Accept, Accept-Language, Authorization, X-XSRF-TOKEN',
+        'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+        'Access-Control-Allow-Headers': 'Accept, Accept-Language, Authorization, Content-Type, X-XSRF-TOKEN',
         'Access-Control-Max-Age': '600',
       });
       res.end();
@@ -107,8 +114,9 @@ const server = http.createServer(async (req, res) => {
       if (asked !== scenario) console.log(`scenario: ${asked}`);
       scenario = asked;
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      await send(res, errorResponse(405, 'MethodNotAllowed', 'The mock API only answers GET.'), cors);
+    // POST: the agent calls the handlers answer (W10 StopBatchJob); any other write is not mocked here.
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'POST') {
+      await send(res, errorResponse(405, 'MethodNotAllowed', 'The mock API only answers GET and POST.'), cors);
       return;
     }
     const headers = new Headers();
@@ -116,8 +124,9 @@ const server = http.createServer(async (req, res) => {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     const response =
-      portraitImage(url.pathname) ??
-      (await staticFile(url.pathname, /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')))) ?? (await getResponse(handlers, new Request(url, { method: req.method, headers })));
+      (req.method === 'POST' ? undefined : portraitImage(url.pathname)) ??
+      (req.method === 'POST' ? undefined : await staticFile(url.pathname, /gzip/.test(String(req.headers['accept-encoding'] ?? '')))) ??
+      (await getResponse(handlers, new Request(url, { method: req.method, headers, body: req.method === 'POST' ? await readBody(req) : undefined })));
     await send(res, response ?? errorResponse(404, 'NotFound', `No mock for ${url.pathname}.`), cors);
   } catch (err) {
     console.error(err);

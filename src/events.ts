@@ -50,7 +50,7 @@ export interface SoWriteErrorDetail {
   status?: number;
   /** Technical English for logs; for `rejected`, the server's `Reason`. */
   message: string;
-  /** Which write failed, e.g. `assign`, `unassign`, `reassign`, `activate`, `validate`, `change-serial`. */
+  /** Which write failed, e.g. `assign`, `unassign`, `reassign`, `activate`, `validate`, `change-serial`, `stop-job`. */
   operation: string;
 }
 

@@ -22,7 +22,7 @@ const wall = (y: number, mo: number, d: number, h: number, mi: number, s: number
 const daysIn = (y: number, mo: number) => new Date(Date.UTC(y, mo, 0)).getUTCDate();
 
 /** A value that is not a date the kit can read (not ISO, or an impossible day such as `2027-02-30`). */
-export const isUnreadableDate = (date: WallDate | null | undefined): date is WallDate => !!date && date.startsWith('!');
+export const isUnreadableDate = (date: WallDate | null | undefined): boolean => !!date && date.startsWith('!');
 /** What the server sent for an unreadable date (at most 40 characters). */
 export const unreadableValue = (date: WallDate): string => date.slice(1);
 

@@ -49,6 +49,7 @@ export const styles = css`
 
   .job {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_space) / 2);
     align-content: start;
     padding: var(--_space) calc(var(--_space) * 1.5);
@@ -77,7 +78,9 @@ export const styles = css`
   }
 
   progress {
-    flex: 1;
+    flex: 1 1 0;
+    width: 0;
+    min-width: 3rem;
     height: 0.5rem;
     border: 0;
     border-radius: 999px;
@@ -201,10 +204,10 @@ export const styles = css`
     text-decoration: line-through;
   }
 
-  .state {
+  .job-name .job-state {
     margin-inline-start: 0.5rem;
+    color: var(--_text);
     font-size: 0.875em;
-    font-weight: 600;
   }
 
   .job .file {

@@ -226,7 +226,7 @@ export class SoSystemEvents extends KitElement {
     return html`<li class="job" part="job">
       <p class="job-name">
         <strong id="job-${job.Id}">${job.Name}</strong> <span>${job.Description}</span>
-        ${state ? html`<span class="state ${toneClass(state)}">${state.label}</span>` : nothing}
+        ${state ? html`<span class="job-state ${toneClass(state)}">${state.label}</span>` : nothing}
       </p>
       <div class="progress">
         <progress
