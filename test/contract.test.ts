@@ -413,7 +413,7 @@ describe('contract: elements fed real answers', () => {
       const dialog = shadow(el).querySelector('dialog')!;
       stop().click();
       await waitUntil(() => dialog.open, 'confirmation shown');
-      expect(squash(dialog.querySelector('h3'))).to.equal('Stop “Import”?');
+      expect(squash(dialog.querySelector('.dialog-title'))).to.equal('Stop “Import”?');
       expect(shadow(el).activeElement?.textContent?.trim(), 'the safe choice has focus').to.equal('Keep running');
       await expect(el).to.be.accessible();
       dialog.querySelector<HTMLButtonElement>('button:not(.danger)')!.click();

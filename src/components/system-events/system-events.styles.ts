@@ -235,8 +235,9 @@ export const styles = css`
     background: rgb(10 15 25 / 0.5);
   }
 
-  dialog h3 {
+  .dialog-title {
     margin: 0 0 0.5rem;
+    font-size: 1.1em;
   }
 
   .warning-text {

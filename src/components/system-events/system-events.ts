@@ -286,7 +286,7 @@ export class SoSystemEvents extends KitElement {
     const job = this.confirming;
     const name = job?.Name ?? '';
     return html`<dialog id="stop-dialog" part="dialog" aria-labelledby="stop-title" aria-describedby="stop-text" @close=${this.onStopDialogClose}>
-      <h3 id="stop-title">${msg(str`Stop “${name}”?`, { id: 'events.job-stop-title' })}</h3>
+      ${heading(this.level(2), msg(str`Stop “${name}”?`, { id: 'events.job-stop-title' }), { id: 'stop-title', class: 'dialog-title' })}
       <p id="stop-text">
         ${msg('The job stops where it is. What it has done so far is kept.', { id: 'events.job-stop-text' })}
         ${job?.CancellationBehaviour === 'CancelWithWarning'
