@@ -125,7 +125,7 @@ const server = http.createServer(async (req, res) => {
     }
     const response =
       (req.method === 'POST' ? undefined : portraitImage(url.pathname)) ??
-      (req.method === 'POST' ? undefined : await staticFile(url.pathname, /gzip/.test(String(req.headers['accept-encoding'] ?? '')))) ??
+      (req.method === 'POST' ? undefined : await staticFile(url.pathname, /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')))) ??
       (await getResponse(handlers, new Request(url, { method: req.method, headers, body: req.method === 'POST' ? await readBody(req) : undefined })));
     await send(res, response ?? errorResponse(404, 'NotFound', `No mock for ${url.pathname}.`), cors);
   } catch (err) {
