@@ -143,8 +143,8 @@ export const styles = css`
     /* The event's name gets the most room after the message (which the details panel shows in full); dates are as
        wide as a date is, type and status as their longest words. */
     grid-template-columns:
-      minmax(10rem, 2fr) minmax(5.5rem, 0.7fr) minmax(8rem, 2.2fr) 10rem minmax(7rem, 0.8fr)
-      10rem minmax(6rem, 0.6fr);
+      minmax(10rem, 2fr) minmax(5.5rem, 0.7fr) minmax(8rem, 2.2fr) 11.5rem minmax(7rem, 0.8fr)
+      11.5rem minmax(6rem, 0.6fr);
     align-items: center;
     gap: var(--_space);
     height: 2.75em;
