@@ -18,7 +18,7 @@ export function useMockBackend(): void {
     fixtureCleanup();
     worker.resetHandlers();
     setScenario('default');
-    configure({ apiBase: undefined, auth: undefined, fetch: undefined, timeout: undefined });
+    configure({ apiBase: undefined, auth: undefined, fetch: undefined, timeout: undefined, trustedOrigins: undefined });
     clearSharedAnswers();
     await setLocale('en');
   });
