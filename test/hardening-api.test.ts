@@ -1,7 +1,7 @@
 /** Issue 9, items 1–4 and 17: credentials stay home, every wait is bounded, configuration is checked. */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { configure, resolveConfig, type AuthConfig, type KitConfig, type ResolvedConfig } from '../src/api/config.js';
-import { readCookie, request } from '../src/api/client.js';
+import { readCookie, request, send } from '../src/api/client.js';
 import { ApiError } from '../src/api/errors.js';
 import { PrincipalSchema } from '../src/api/schemas.js';
 import '../src/components/owner-info/define.js';
@@ -105,6 +105,24 @@ describe('hardening: credentials', () => {
     expect(sent[1].url).to.match(/^https:\/\/api\.example\//);
     expect(sent[1].headers.get('Authorization')).to.equal('Bearer secret');
     coded.remove();
+  });
+
+  it('writes follow the same rules: send() gives no credentials to an untrusted origin, and renews once', async () => {
+    document.cookie = 'XSRF-TOKEN=xsrf-123; path=/';
+    const { sent, transport } = recorder((_url, init) =>
+      new Headers(init.headers).get('Authorization') === 'Bearer expired' ? new Response('', { status: 401 }) : Response.json(PRINCIPAL),
+    );
+    configure({ fetch: transport });
+    await send(resolveConfig('https://evil.example/api/v1', undefined), 'POST', '/x', { schema: PrincipalSchema, body: {} });
+    await send(resolveConfig(undefined, undefined), 'POST', '/x', { schema: PrincipalSchema, body: {} });
+    expect([sent[0].credentials, sent[0].headers.has('X-XSRF-TOKEN')]).to.deep.equal(['omit', false]);
+    expect([sent[1].credentials, sent[1].headers.get('X-XSRF-TOKEN')]).to.deep.equal(['include', 'xsrf-123']);
+    let calls = 0;
+    configure({ auth: { mode: 'bearer', token: 'expired', getToken: () => (calls++, 'fresh') } });
+    await Promise.all([1, 2, 3].map(() => send(resolveConfig(undefined, undefined), 'PATCH', '/x', { schema: PrincipalSchema, body: {} })));
+    await send(resolveConfig('https://evil.example/api/v1', undefined), 'DELETE', '/x', { schema: PrincipalSchema });
+    expect(calls).to.equal(1);
+    expect(sent.at(-1)!.headers.has('Authorization')).to.equal(false);
   });
 
   it('a malformed XSRF-TOKEN cookie does not break requests', async () => {
