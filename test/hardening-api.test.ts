@@ -181,6 +181,24 @@ describe('hardening: credentials', () => {
   });
 });
 
+describe('hardening: Retry-After', () => {
+  useMockBackend();
+  it('a 429 or 503 carries the server’s Retry-After (seconds or a date) to whoever polls', async () => {
+    const answers = [
+      new Response('', { status: 429, headers: { 'Retry-After': '7' } }),
+      new Response('', { status: 503, headers: { 'Retry-After': new Date(Date.now() + 60_000).toUTCString() } }),
+      new Response('', { status: 503, headers: { 'Retry-After': 'soon' } }),
+    ];
+    const { transport } = recorder(() => answers.shift()!);
+    configure({ fetch: transport });
+    const config = resolveConfig(undefined, undefined);
+    expect((await failure(get(config))).retryAfter).to.equal(7000);
+    const dated = (await failure(get(config))).retryAfter!;
+    expect(dated).to.be.within(55_000, 60_000);
+    expect((await failure(get(config))).retryAfter).to.equal(undefined);
+  });
+});
+
 describe('hardening: configure() checks its input', () => {
   useMockBackend();
 

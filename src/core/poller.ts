@@ -15,10 +15,25 @@ export const realClock: Clock = {
   clearTimeout: (handle) => window.clearTimeout(handle as number),
 };
 
+/**
+ * The shortest interval a poller runs at, in milliseconds: a smaller positive interval is raised to it, so markup like
+ * `refresh-interval="0.001"` cannot flood the server. @internal Tests of polling behaviour may lower it.
+ */
+export const pollFloor = { ms: 5000 };
+
+/** The longest `Retry-After` honoured, in milliseconds (a server asking for more is asked again after this). */
+export const MAX_RETRY_AFTER = 3_600_000;
+
 export interface PollerOptions {
-  /** Milliseconds from the end of one run to the start of the next; `0` (or less, or NaN) is off. Read on updates. */
+  /**
+   * Milliseconds from the end of one run to the start of the next; `0` (or less, or NaN) is off; a positive value
+   * below `pollFloor` is raised to it. Read on updates.
+   */
   interval: () => number;
-  /** One poll. A rejection (other than an abort) counts as a failure and lengthens the wait. */
+  /**
+   * One poll. A rejection (other than an abort) counts as a failure and lengthens the wait; one with `retryAfter`
+   * (milliseconds, from the server's `Retry-After`) waits at least that long.
+   */
   run: (signal: AbortSignal) => Promise<void>;
   /** The longest wait after failures, as a multiple of the interval. Default 8. */
   maxBackoff?: number;
@@ -29,7 +44,8 @@ export interface PollerOptions {
  * Runs `run` every `interval` while the host is connected and the page is visible. Runs never overlap: the next one
  * is scheduled only once the previous one finished. While `document.visibilityState` is `hidden` nothing runs; on
  * return a run that fell due meanwhile starts at once. After a failure the wait doubles, up to `maxBackoff` × the
- * interval, and returns to the interval after a success. Disconnecting stops the timer and aborts a run in flight.
+ * interval, and returns to the interval after a success; a failure carrying the server's `Retry-After` waits at least
+ * that long. The interval is never below `pollFloor` (5 s). Disconnecting stops the timer and aborts a run in flight.
  */
 export class Poller implements ReactiveController {
   /** @internal */
@@ -44,6 +60,8 @@ export class Poller implements ReactiveController {
   private last = 0;
   /** @internal */
   private connected = false;
+  /** @internal The server asked not to be asked again before this time (`Retry-After`). */
+  private notBefore = 0;
 
   constructor(
     host: ReactiveControllerHost,
@@ -70,7 +88,8 @@ export class Poller implements ReactiveController {
   }
 
   hostUpdated(): void {
-    const interval = Math.max(0, this.options.interval() || 0);
+    const asked = Math.max(0, this.options.interval() || 0);
+    const interval = asked && Math.max(asked, pollFloor.ms);
     if (interval === this.interval) return;
     this.interval = interval;
     this.backoff = 1;
@@ -93,7 +112,7 @@ export class Poller implements ReactiveController {
   private schedule(): void {
     this.cancelTimer();
     if (!this.connected || !this.interval || this.running || document.visibilityState === 'hidden') return;
-    const wait = Math.max(0, this.last + this.delay - this.clock.now());
+    const wait = Math.max(0, this.last + this.delay - this.clock.now(), this.notBefore - this.clock.now());
     this.timer = this.clock.setTimeout(() => void this.tick(), wait);
   }
 
@@ -104,8 +123,13 @@ export class Poller implements ReactiveController {
     try {
       await this.options.run(controller.signal);
       this.backoff = 1;
+      this.notBefore = 0;
     } catch (error) {
       if (!isAbort(error)) this.backoff = Math.min(this.backoff * 2, this.options.maxBackoff ?? 8);
+      const retryAfter = (error as { retryAfter?: unknown } | null)?.retryAfter;
+      if (typeof retryAfter === 'number' && retryAfter > 0) {
+        this.notBefore = this.clock.now() + Math.min(retryAfter, MAX_RETRY_AFTER);
+      }
     }
     if (this.running !== controller) return; // disconnected meanwhile
     this.running = undefined;

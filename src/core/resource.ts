@@ -54,6 +54,8 @@ export class Resource<T, A extends readonly unknown[] = []> implements ReactiveC
   private quiet = false;
   /** @internal */
   private stopInvalidation?: () => void;
+  /** @internal A retry in the background after a failure (polling): the failure stays on screen until the answer. */
+  private background?: ApiError;
 
   constructor(
     private readonly host: KitElement,
@@ -85,10 +87,15 @@ export class Resource<T, A extends readonly unknown[] = []> implements ReactiveC
       },
       onComplete: () => {
         this.quiet = false;
+        this.background = undefined;
         if (!this.options.silent) void this.afterRender(() => this.host.emit('so-load', { source: this.options.source }));
       },
       onError: (error) => {
         if (!isAbort(error)) this.quiet = false;
+        const before = this.background;
+        this.background = undefined;
+        // A background retry that fails the same way is not news.
+        if (before && !isAbort(error) && toApiError(error).kind === before.kind) return;
         if (!this.options.silent && !isAbort(error)) {
           void this.afterRender(() => this.host.emit('so-error', toApiError(error).toDetail()));
         }
@@ -127,6 +134,7 @@ export class Resource<T, A extends readonly unknown[] = []> implements ReactiveC
       case TaskStatus.INITIAL:
         return this.options.enabled && !this.options.enabled() ? 'idle' : 'loading';
       case TaskStatus.PENDING:
+        if (this.background) return this.background.kind === 'forbidden' ? 'forbidden' : 'error';
         // After a write the last value stays until the new one arrives: no flash of "Loading…".
         if (this.quiet && this.task.value !== undefined) {
           return this.options.isEmpty?.(this.task.value) ? 'empty' : 'loaded';
@@ -147,6 +155,7 @@ export class Resource<T, A extends readonly unknown[] = []> implements ReactiveC
 
   /** The last failure, as an `ApiError`. */
   get error(): ApiError | undefined {
+    if (this.background && this.task.status === TaskStatus.PENDING) return this.background;
     const e = this.task.error;
     return e === undefined || isAbort(e) ? undefined : toApiError(e);
   }
@@ -156,9 +165,24 @@ export class Resource<T, A extends readonly unknown[] = []> implements ReactiveC
     return this.quiet && this.task.status === TaskStatus.PENDING;
   }
 
+  /**
+   * After a failure (not 403), tries again in the background: the error stays on screen until the answer, a failure
+   * of the same kind is not reported again, and the new failure is thrown (with its `retryAfter`) so a poller backs
+   * off. Does nothing in another state.
+   */
+  async retryInBackground(): Promise<void> {
+    const error = this.error;
+    if (this.state !== 'error' || !error) return;
+    this.background = error;
+    this.fresh = true;
+    await this.task.run();
+    if (this.task.status === TaskStatus.ERROR && !isAbort(this.task.error)) throw toApiError(this.task.error);
+  }
+
   /** Loads again, bypassing shared answers. */
   refresh(): Promise<void> {
     this.quiet = false;
+    this.background = undefined;
     this.fresh = true;
     return this.task.run();
   }

@@ -58,7 +58,11 @@ const FIRST_ROW = 2;
 export class SoSystemEvents extends KitElement {
   static override styles = [KitElement.styles, facts, styles];
 
-  /** Seconds between refreshes of the newest events and the running jobs; `0` (default) turns polling off. */
+  /**
+   * Seconds between refreshes of the newest events and the running jobs; `0` (default) turns polling off. At least
+   * 5 seconds: a smaller value is raised to 5. A server's `Retry-After` is honoured, failures back off, and a failed
+   * load is tried again at each poll until the server answers.
+   */
   @property({ type: Number, attribute: 'refresh-interval' }) refreshInterval = 0;
 
   /** @internal The selected event (kept while polls replace the row objects). */
@@ -151,9 +155,13 @@ export class SoSystemEvents extends KitElement {
     this.jobsFailed = failed;
   }
 
-  /** @internal One poll: the newest page and the jobs, fresh, on top of what is loaded; the selection stays. */
+  /**
+   * @internal One poll: the newest page and the jobs, fresh, on top of what is loaded; the selection stays. After a
+   * failed load, the poll tries the load again quietly, so the element recovers once the server does.
+   */
   private async poll(signal: AbortSignal): Promise<void> {
     const s = this.events.state;
+    if (s === 'error') return this.events.retryInBackground();
     if (s !== 'loaded' && s !== 'empty') return;
     const context = { config: this.config, signal, fresh: true };
     try {
