@@ -32,9 +32,17 @@ export function toKitLocale(tag: string | null | undefined): Locale | undefined 
 let explicit = false;
 let following = false;
 
+/** The newest locale switch, settled either way: requests wait for it, so none goes out in the old language. */
+let settling: Promise<void> = Promise.resolve();
+
 function apply(locale: Locale): Promise<void> {
-  return switchLocale(locale, locale === sourceLocale ? undefined : loaders[locale]);
+  const switching = switchLocale(locale, locale === sourceLocale ? undefined : loaders[locale]);
+  settling = switching.catch(() => undefined);
+  return switching;
 }
+
+/** Resolves once the locale being loaded (if any) is active: the first request of a German page is sent in German. */
+export const localeSettled = (): Promise<void> => settling;
 
 /**
  * Switches every element of the kit to `locale` (da, de, en, nl, nb, sv; `no` is accepted as nb) and stops following

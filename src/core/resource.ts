@@ -4,7 +4,7 @@ import type { ResolvedConfig } from '../api/config.js';
 import { configGeneration } from '../api/config.js';
 import { onInvalidate, tagsRequestedWith } from '../api/client.js';
 import { isAbort, toApiError, type ApiError } from '../api/errors.js';
-import { getLocale } from '../localization.js';
+import { getLocale, localeSettled } from '../localization.js';
 import type { KitElement } from './kit-element.js';
 
 /** The five states of design.md, plus `idle` for a lazy resource not asked for yet. */
@@ -73,6 +73,8 @@ export class Resource<T, A extends readonly unknown[] = []> implements ReactiveC
       task: async ([enabled, , config, , ...args], { signal }) => {
         if (!enabled) return initialState;
         await afterCurrentTask();
+        // On a page that is not English, the first request waits for the locale, so it is sent once, in that locale.
+        await localeSettled();
         signal.throwIfAborted();
         // A disconnected element may still update (a config change reached it on its way out): load on reconnect.
         if (!this.host.isConnected) {
