@@ -2,6 +2,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
+import type { ResolvedConfig } from '../../api/config.js';
 import { msg, str } from '../../localization.js';
 import { getLicenses, getModuleLicense } from '../../api/endpoints.js';
 import type { ExtendedLicenseInfo, ModuleLicense } from '../../api/schemas.js';
@@ -215,8 +216,10 @@ export class SoLicenceList extends KitElement {
   /** @internal The module whose details are open. */
   @state() private open?: string;
 
-  /** @internal E2 answers by locale, owner and module: each licence's details load once. */
+  /** @internal E2 answers by locale, owner and module: each licence's details load once per configuration. */
   private readonly detailCache = new Map<string, ModuleLicense>();
+  /** @internal The configuration the cached details came from: another backend (or credentials) drops them. */
+  private cachedFor?: ResolvedConfig;
 
   /** @internal */
   private readonly licences = new Resource(this, {
@@ -252,7 +255,7 @@ export class SoLicenceList extends KitElement {
       const cached = fresh ? undefined : this.detailCache.get(key);
       if (cached) return cached;
       const licence = await getModuleLicense(config, owner, module, { signal, fresh });
-      this.detailCache.set(key, licence);
+      if (config === this.cachedFor) this.detailCache.set(key, licence);
       return licence;
     },
   });
@@ -265,6 +268,10 @@ export class SoLicenceList extends KitElement {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('owner')) this.open = undefined;
+    if (this.cachedFor !== this.config) {
+      this.detailCache.clear();
+      this.cachedFor = this.config;
+    }
   }
 
   /** @internal */
