@@ -17,7 +17,7 @@ const E2 = '*/api/v1/License/:owner/:module';
 
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
-const squash = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const squash = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim();
 
 /** The licence rows, each as its name and cell texts. */
 const licenceRows = (el: SoLicenceList) => $$(el, 'tbody tr[part~=row]');

@@ -18,7 +18,7 @@ const grid = (el: Element) => shadow(el).querySelector<HTMLElement>('[role=grid]
 /** The rendered event rows (not the header row). */
 const rows = (el: Element) => [...shadow(el).querySelectorAll<HTMLElement>('.body > [role=row]')];
 const rowAt = (el: Element, rowIndex: number) => shadow(el).querySelector<HTMLElement>(`.body > [aria-rowindex="${rowIndex}"]`);
-const cells = (row: Element) => [...row.querySelectorAll('[role=gridcell]')].map((c) => c.textContent!.replace(/\s+/g, ' ').trim());
+const cells = (row: Element) => [...row.querySelectorAll('[role=gridcell]')].map((c) => c.textContent!.replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim());
 const details = (el: Element) => shadow(el).querySelector<HTMLElement>('[role=region][part=details]')!;
 /** `aria-rowindex` of the focused row, or null. */
 const focused = (el: Element) => shadow(el).activeElement?.getAttribute('aria-rowindex') ?? null;

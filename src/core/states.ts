@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '../localization.js';
 import type { ApiError } from '../api/errors.js';
 import type { Resource } from './resource.js';
+import { isolate } from './bidi.js';
 
 /** Texts an element gives the shared state templates (already localized: call `msg()` in `render()`). */
 export interface StateTexts {
@@ -43,7 +44,7 @@ export function reasonOf(error: ApiError | undefined): string {
 export function withheldTemplate(origin: string): TemplateResult {
   return html`<p class="withheld" part="withheld">
     ${msg(
-      str`Sign-in details were not sent to ${origin}: the page names this server only in markup, or it is another site than the page. The page's code must configure it.`,
+      str`Sign-in details were not sent to ${isolate(origin)}: the page names this server only in markup, or it is another site than the page. The page's code must configure it.`,
       { id: 'error.withheld' },
     )}
   </p>`;

@@ -34,7 +34,7 @@ export const part = (el: Element, name: string): HTMLElement | null =>
   shadow(el).querySelector<HTMLElement>(`[part~="${name}"]`);
 
 /** The visible text of the shadow root, whitespace folded. */
-export const text = (el: Element): string => (shadow(el).textContent ?? '').replace(/\s+/g, ' ').trim();
+export const text = (el: Element): string => (shadow(el).textContent ?? '').replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim();
 
 export type UiState = 'loading' | 'error' | 'forbidden' | 'empty';
 

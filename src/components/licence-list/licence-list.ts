@@ -18,6 +18,7 @@ import { emptyTemplate, renderResource } from '../../core/states.js';
 import { getLocale } from '../../localization.js';
 import { fold } from '../user-licence-filter/users.js';
 import { styles } from './licence-list.styles.js';
+import { isolate } from '../../core/bidi.js';
 
 /** Which groups the list shows. */
 export type LicenceKind = 'all' | 'system' | 'user';
@@ -306,7 +307,7 @@ export class SoLicenceList extends KitElement {
   /** @internal Names the owner by its description when the server gave one, never by its code. */
   private emptyText(owner: string | undefined): string {
     return owner
-      ? msg(str`There are no licences to show for ${owner}.`, { id: 'list.empty' })
+      ? msg(str`There are no licences to show for ${isolate(owner)}.`, { id: 'list.empty' })
       : msg('There are no licences to show.', { id: 'list.empty-unknown' });
   }
 
@@ -362,7 +363,7 @@ export class SoLicenceList extends KitElement {
               columns,
             )}
           </div>`
-        : emptyTemplate(msg(str`No licences match “${query}”.`, { id: 'list.no-match' }))}`;
+        : emptyTemplate(msg(str`No licences match “${isolate(query)}”.`, { id: 'list.no-match' }))}`;
   }
 
   /** @internal The pending licence: what activation changes, and what must be fixed first. */
@@ -372,7 +373,7 @@ export class SoLicenceList extends KitElement {
       return html`<p class="notice warning" part="pending" role="status">
         ${warningIcon}
         ${reason
-          ? msg(str`A new licence is waiting but cannot be activated: ${reason}`, { id: 'list.pending-blocked-reason' })
+          ? msg(str`A new licence is waiting but cannot be activated: ${isolate(reason)}`, { id: 'list.pending-blocked-reason' })
           : msg('A new licence is waiting but cannot be activated.', { id: 'list.pending-blocked' })}
       </p>`;
     }
@@ -392,7 +393,7 @@ export class SoLicenceList extends KitElement {
                 ${short.map((r) => {
                   const name = r.name;
                   const over = formatNumber(-r.pending!.newFree);
-                  return html`<li>${msg(str`${name}: ${over} too many in use`, { id: 'list.pending-over' })}</li>`;
+                  return html`<li>${msg(str`${isolate(name)}: ${over} too many in use`, { id: 'list.pending-over' })}</li>`;
                 })}
               </ul>
             </div>
@@ -508,7 +509,7 @@ export class SoLicenceList extends KitElement {
     return renderResource(
       this.details,
       {
-        failed: msg(str`Could not load the details of ${r.name}.`, { id: 'list.details-failed' }),
+        failed: msg(str`Could not load the details of ${isolate(r.name)}.`, { id: 'list.details-failed' }),
         forbidden: msg('You do not have access to licence information.', { id: 'licence.forbidden' }),
       },
       (m) => this.renderModule(m),

@@ -28,6 +28,7 @@ import {
   type UserEntry,
   type UserLicence,
 } from './users.js';
+import { isolate } from '../../core/bidi.js';
 
 /** The two user lists: *Associates* (E8 InternalUsers) and *Other users* (system and anonymous users). */
 const TABS = ['internal', 'other'] as const;
@@ -309,9 +310,9 @@ export class SoUserLicenceFilter extends KitElement {
   private optionText(l: UserLicence): string {
     const name = l.name;
     const inUse = formatNumber(l.inUse);
-    if (l.unrestricted) return msg(str`${name} (${inUse} in use, unlimited)`, { id: 'users.option-unlimited' });
+    if (l.unrestricted) return msg(str`${isolate(name)} (${inUse} in use, unlimited)`, { id: 'users.option-unlimited' });
     const total = formatNumber(l.total);
-    return msg(str`${name} (${inUse} of ${total} in use)`, { id: 'users.option' });
+    return msg(str`${isolate(name)} (${inUse} of ${total} in use)`, { id: 'users.option' });
   }
 
   /** @internal */
@@ -383,9 +384,9 @@ export class SoUserLicenceFilter extends KitElement {
   private noMatchText(): string {
     const name = this.licence?.name;
     const query = this.query.trim();
-    if (name && query) return msg(str`No users who hold ${name} match “${query}”.`, { id: 'users.no-match-both' });
-    if (name) return msg(str`No users hold ${name}.`, { id: 'users.no-holders' });
-    return msg(str`No users match “${query}”.`, { id: 'users.no-match' });
+    if (name && query) return msg(str`No users who hold ${isolate(name)} match “${isolate(query)}”.`, { id: 'users.no-match-both' });
+    if (name) return msg(str`No users hold ${isolate(name)}.`, { id: 'users.no-holders' });
+    return msg(str`No users match “${isolate(query)}”.`, { id: 'users.no-match' });
   }
 
   /** @internal */
