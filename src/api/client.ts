@@ -342,10 +342,11 @@ async function exchange<T>(
     return { response: await (config.fetch ? config.fetch(url, init) : fetch(url, init)), renewal };
   };
   try {
-    let { response, renewal } = await attempt();
+    const first = await attempt();
+    let response = first.response;
     // A 401 never reached the server's logic: with getToken, one resend with a fresh token (reads and writes alike).
     if (response.status === 401 && !withheld && config.auth.mode === 'bearer' && config.auth.getToken) {
-      ({ response } = await attempt(renewal));
+      ({ response } = await attempt(first.renewal));
     }
     const text = await response.text();
     if (!response.ok) throw httpError(response.status, what, response.headers);
