@@ -60,14 +60,26 @@ export class Poller implements ReactiveController {
   private last = 0;
   /** @internal */
   private connected = false;
+  /** @internal The document whose visibility is followed. */
+  private listenedTo?: Document;
   /** @internal The server asked not to be asked again before this time (`Retry-After`). */
   private notBefore = 0;
 
   constructor(
-    host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost,
     private readonly options: PollerOptions,
   ) {
     host.addController(this);
+  }
+
+  /** @internal The host's document, which may not be the page's (an element moved into an iframe). */
+  private get document(): Document {
+    return (this.host as unknown as Node).ownerDocument ?? document;
+  }
+
+  /** @internal A document whose window is gone (its iframe was removed) is never polled again. */
+  private get alive(): boolean {
+    return this.connected && !!this.document.defaultView;
   }
 
   /** @internal */
@@ -83,7 +95,8 @@ export class Poller implements ReactiveController {
   hostConnected(): void {
     this.connected = true;
     this.last = this.clock.now();
-    document.addEventListener('visibilitychange', this.onVisibilityChange);
+    this.listenedTo = this.document;
+    this.listenedTo.addEventListener('visibilitychange', this.onVisibilityChange);
     this.schedule();
   }
 
@@ -99,7 +112,8 @@ export class Poller implements ReactiveController {
 
   hostDisconnected(): void {
     this.connected = false;
-    document.removeEventListener('visibilitychange', this.onVisibilityChange);
+    this.listenedTo?.removeEventListener('visibilitychange', this.onVisibilityChange);
+    this.listenedTo = undefined;
     this.cancelTimer();
     this.running?.abort(new DOMException('The element was disconnected.', 'AbortError'));
     this.running = undefined;
@@ -111,7 +125,7 @@ export class Poller implements ReactiveController {
   /** @internal Sets the timer for the next run, unless polling is off, paused, or a run is in flight. */
   private schedule(): void {
     this.cancelTimer();
-    if (!this.connected || !this.interval || this.running || document.visibilityState === 'hidden') return;
+    if (!this.alive || !this.interval || this.running || this.document.visibilityState === 'hidden') return;
     const wait = Math.max(0, this.last + this.delay - this.clock.now(), this.notBefore - this.clock.now());
     this.timer = this.clock.setTimeout(() => void this.tick(), wait);
   }
@@ -119,6 +133,7 @@ export class Poller implements ReactiveController {
   /** @internal */
   private async tick(): Promise<void> {
     this.timer = undefined;
+    if (!this.alive) return this.hostDisconnected();
     const controller = (this.running = new AbortController());
     try {
       await this.options.run(controller.signal);

@@ -1,7 +1,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { keyed } from 'lit/directives/keyed.js';
 import type { ResolvedConfig } from '../../api/config.js';
 import { msg, str } from '../../localization.js';
 import { getLicenses, getModuleLicense } from '../../api/endpoints.js';
@@ -418,11 +418,7 @@ export class SoLicenceList extends KitElement {
               ${heading(this.level(), g.title, { part: 'heading', class: 'group-heading' })}
             </th>
           </tr>
-          ${repeat(
-            g.rows,
-            (r) => r.moduleName,
-            (r) => this.renderRow(r, columns),
-          )}
+          ${g.rows.map((r) => keyed(r.moduleName, this.renderRow(r, columns)))}
         </tbody>`,
       )}
     </table>`;

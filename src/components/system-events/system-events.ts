@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '../../localization.js';
 import { getStartedBatchTasks, getSystemEvents, stopBatchJob } from '../../api/endpoints.js';
 import { isAbort, toApiError, type ApiError } from '../../api/errors.js';
@@ -384,13 +384,10 @@ export class SoSystemEvents extends KitElement {
       </div>
       <div class="body" role="rowgroup">
         ${this.virtualRows.spacer('before')}
-        ${repeat(
-          rows.slice(start, end),
-          (row) => row.PrimaryKey,
-          (row, i) => {
+        ${rows.slice(start, end).map((row, i) => {
             const selected = row.PrimaryKey === selectedId;
             const status = eventStatus(row.status);
-            return html`<div
+            return keyed(row.PrimaryKey, html`<div
               class="row"
               role="row"
               part=${selected ? 'row selected' : 'row'}
@@ -405,9 +402,8 @@ export class SoSystemEvents extends KitElement {
               <span class="c-by" role="gridcell">${this.renderPortrait(row, base)}<span>${row.registered_associate_id_assocName}</span></span>
               <span class="c-finished" role="gridcell">${formatDateTime(row.eta)}</span>
               <span class="c-type" role="gridcell">${eventType(row.type).label}</span>
-            </div>`;
-          },
-        )}
+            </div>`);
+          })}
         ${this.virtualRows.spacer('after')}
       </div>
     </div>`;

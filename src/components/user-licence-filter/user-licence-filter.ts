@@ -1,7 +1,7 @@
 import { html, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '../../localization.js';
 import { getLicenses, getUserLicenses, getUsers } from '../../api/endpoints.js';
 import { formatNumber } from '../../core/format.js';
@@ -458,13 +458,10 @@ export class SoUserLicenceFilter extends KitElement {
       </div>
       <div class="body" role="rowgroup">
         ${this.window.spacer('before')}
-        ${repeat(
-          rows.slice(start, end),
-          (e) => e.row.PrimaryKey,
-          (e, i) => {
+        ${rows.slice(start, end).map((e, i) => {
             const r = e.row;
             const selected = r.PrimaryKey === selectedKey;
-            return html`<div
+            return keyed(e.row.PrimaryKey, html`<div
               class="row ${e.active ? '' : 'inactive'}"
               role="row"
               part=${selected ? 'row selected' : 'row'}
@@ -482,9 +479,8 @@ export class SoUserLicenceFilter extends KitElement {
               <div class="cell c-group" role="gridcell">${r.usergroup}</div>
               <div class="cell c-role" role="gridcell">${r.role}</div>
               <div class="cell c-plan" role="gridcell">${r.userplan}</div>
-            </div>`;
-          },
-        )}
+            </div>`);
+          })}
         ${this.window.spacer('after')}
       </div>
     </div>`;
