@@ -5,6 +5,7 @@
  */
 import { activeLocale, switchLocale, type LocaleModule } from './localize-runtime.js';
 import { allLocales, sourceLocale, type targetLocales } from './generated/locale-codes.js';
+import { registry } from './registry.js';
 
 export { localized, msg, str } from './localize-runtime.js';
 
@@ -44,16 +45,22 @@ function apply(locale: Locale): Promise<void> {
 /** Resolves once the locale being loaded (if any) is active: the first request of a German page is sent in German. */
 export const localeSettled = (): Promise<void> => settling;
 
+/** Every copy of this version on the page (see registry.ts) applies a `setLocale()` of any of them. */
+const copies = registry('locale', () => new Set<(locale: Locale) => Promise<void>>());
+copies.add((locale) => {
+  explicit = true;
+  return apply(locale);
+});
+
 /**
  * Switches every element of the kit to `locale` (da, de, en, nl, nb, sv; `no` is accepted as nb) and stops following
  * `<html lang>`. Resolves once the translations are loaded and elements re-render. An unknown locale falls back to
- * English with a console warning.
+ * English with a console warning. The last call wins.
  */
 export function setLocale(locale: string): Promise<void> {
   const kit = toKitLocale(locale);
   if (!kit) console.warn(`so-licence-kit: unknown locale "${locale}"; using English.`);
-  explicit = true;
-  return apply(kit ?? sourceLocale);
+  return Promise.all([...copies].map((applyHere) => applyHere(kit ?? sourceLocale))).then(() => undefined);
 }
 
 /** Starts following `<html lang>` (once; called when the first element connects). */

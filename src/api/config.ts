@@ -1,5 +1,6 @@
 import { createContext } from '@lit/context';
 import { setLocale } from '../localization.js';
+import { registry } from '../registry.js';
 
 /** How requests authenticate. Secrets live here, never in attributes. */
 export type AuthConfig =
@@ -43,35 +44,34 @@ const DEFAULT_AUTH: AuthConfig = Object.freeze({ mode: 'session' });
 /** Context that `<so-provider>` provides to the elements inside it. */
 export const configContext = createContext<KitConfig | undefined>(Symbol.for('so-licence-kit/config'));
 
-let globalConfig: KitConfig = {};
-let generation = 0;
-const listeners = new Set<() => void>();
+/** Page-wide settings, shared with other copies of this version (see registry.ts). */
+const shared = registry('config', () => ({ config: {} as KitConfig, generation: 0, listeners: new Set<() => void>() }));
 
 /** Settings applied to every element without an own attribute or an enclosing `<so-provider>`. */
 export function getGlobalConfig(): Readonly<KitConfig> {
-  return globalConfig;
+  return shared.config;
 }
 
 /** Bumped whenever the configuration changes anywhere; part of every resource's arguments. */
 export function configGeneration(): number {
-  return generation;
+  return shared.generation;
 }
 
 /** Registers a listener for configuration changes; returns its removal. */
 export function onConfigChange(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+  shared.listeners.add(listener);
+  return () => shared.listeners.delete(listener);
 }
 
 /** Tells every element that settings changed: cached answers are dropped and elements reload. */
 export function notifyConfigChange(): void {
-  generation++;
-  for (const listener of [...listeners]) listener();
+  shared.generation++;
+  for (const listener of [...shared.listeners]) listener();
 }
 
 /** Replaces the page-wide settings field by field (a field set to `undefined` returns to its default). */
 export function setGlobalConfig(config: KitConfig): void {
-  globalConfig = { ...globalConfig, ...config };
+  shared.config = { ...shared.config, ...config };
   notifyConfigChange();
 }
 
@@ -90,6 +90,7 @@ export function originOf(url: string): string | undefined {
  * `provided.trustedOrigins` is what the provider derived from its properties.
  */
 export function resolveConfig(elementApiBase: string | undefined, provided: KitConfig | undefined): ResolvedConfig {
+  const globalConfig = shared.config;
   const trusted = new Set<string>([location.origin]);
   for (const url of [globalConfig.apiBase, ...(globalConfig.trustedOrigins ?? []), ...(provided?.trustedOrigins ?? [])]) {
     const origin = url ? originOf(url) : undefined;
