@@ -7,6 +7,8 @@ import * as configModule from '../src/api/config.js';
 import * as localizationModule from '../src/localization.js';
 import { useMockBackend, worker } from './support/mocks.js';
 
+/** The same module under another URL (its source, which the test server compiles): another copy, with state of its own. */
+const secondCopy = (path: string): string => `${path}?copy=2`;
 type ConfigModule = typeof configModule;
 type LocalizationModule = typeof localizationModule;
 
@@ -14,7 +16,7 @@ describe('a second copy of the same version', () => {
   useMockBackend();
 
   it('its setLocale() reaches the first copy, which then stops following <html lang>', async () => {
-    const second = (await import(/* @vite-ignore */ `../src/localization.js?copy=2`)) as LocalizationModule;
+    const second = (await import(/* @vite-ignore */ secondCopy('../src/localization.ts'))) as LocalizationModule;
     await fixture(html`<so-owner-info></so-owner-info>`);
     await second.setLocale('de');
     expect(localizationModule.getLocale()).to.equal('de');
@@ -26,7 +28,7 @@ describe('a second copy of the same version', () => {
 
   it('its configure() reaches the elements of the first copy', async () => {
     // The same modules under another URL are another copy, with module state of their own.
-    const second = (await import(/* @vite-ignore */ `../src/api/config.js?copy=2`)) as ConfigModule;
+    const second = (await import(/* @vite-ignore */ secondCopy('../src/api/config.ts'))) as ConfigModule;
     worker.use(http.get('*/copy2/api/v1/License', () => HttpResponse.json([])));
     const el = await fixture(html`<so-owner-info></so-owner-info>`);
     second.configure({ apiBase: '/copy2/api/v1', timeout: 4321 });
