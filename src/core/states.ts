@@ -42,19 +42,20 @@ export function reasonOf(error: ApiError | undefined): string {
 
 /** Why no credentials went with the request (an origin named only in markup, or a session to another origin). */
 export function withheldTemplate(origin: string): TemplateResult {
-  return html`<p class="withheld" part="withheld">
+  return html`<span class="withheld" part="withheld">
     ${msg(
       str`Sign-in details were not sent to ${isolate(origin)}: the page names this server only in markup, or it is another site than the page. The page's code must configure it.`,
       { id: 'error.withheld' },
     )}
-  </p>`;
+  </span>`;
 }
 
 /** `role="alert"` with what failed and why, and a *Try again* button. */
 export function errorTemplate(failed: string, error: ApiError | undefined, retry: () => unknown): TemplateResult {
   return html`<div class="state error" part="state error" role="alert">
-    <p><strong>${failed}</strong> ${reasonOf(error)}</p>
-    ${error?.withheldFrom ? withheldTemplate(error.withheldFrom) : nothing}
+    <p>
+      <strong>${failed}</strong> ${reasonOf(error)}${error?.withheldFrom ? html`<br />${withheldTemplate(error.withheldFrom)}` : nothing}
+    </p>
     <button class="button" part="retry" type="button" @click=${retry}>${msg('Try again', { id: 'state.retry' })}</button>
   </div>`;
 }
