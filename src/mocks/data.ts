@@ -697,11 +697,14 @@ function svgPortrait(fullName: string, hue: number): string {
   return `data:image/svg+xml,${encodeURIComponent(svg)}`;
 }
 
-/** The one deliberately hostile portrait URL: a component must never put it into `src`. */
+/** The one deliberately hostile portrait URL (scenario `xss` only): a component must never put it into `src`. */
 export const MALICIOUS_PORTRAIT = 'javascript:alert(1)';
 
+/** The user whose portrait URL is hostile in the `xss` scenario. */
+export const HOSTILE_PORTRAIT_USER = 9;
+
 function portraitOf(id: number, fullName: string): string {
-  if (id === 9) return MALICIOUS_PORTRAIT;
+  if (id === HOSTILE_PORTRAIT_USER) return '';
   if (id === 12) return '../blobby/portrait/12.png';
   return id % 3 === 1 ? svgPortrait(fullName, (id * 47) % 360) : '';
 }
@@ -891,7 +894,12 @@ function userRow(p: Person): ArchiveRow {
 
 /** E8 Associates: the internal users. */
 export function internalUsers(scenario: Scenario = 'default'): RowSource {
-  return { count: internalUserCount(scenario), at: (i) => userRow(internalAt(i)) };
+  return { count: internalUserCount(scenario), at: (i) => hostile(scenario, userRow(internalAt(i))) };
+}
+
+/** Scenario `xss`: the hostile portrait URL on its user's row (the default scenario has no hostile data). */
+function hostile(scenario: Scenario, row: ArchiveRow): ArchiveRow {
+  return scenario === 'xss' && row.PrimaryKey === HOSTILE_PORTRAIT_USER ? { ...row, portraitThumbnail: MALICIOUS_PORTRAIT } : row;
 }
 
 /** E8 Other users: system, anonymous and external users. */
@@ -1255,7 +1263,7 @@ const EVENT_KINDS: readonly EventKind[] = [
   },
 ];
 
-/** The message that must be shown as text, never as markup. */
+/** The message that must be shown as text, never as markup (scenario `xss`; the default scenario says it plainly). */
 export const HTML_EVENT_MESSAGE =
   '<b>Heads up</b> <img src=x onerror=alert(1)> Planned maintenance from 22:00 to 23:00: SuperOffice CRM Online will be unavailable for up to 30 minutes.';
 
@@ -1285,12 +1293,12 @@ export function systemEvents(scenario: Scenario = 'default', now: Date = new Dat
       // A maintenance window announced by the administrator, with markup in its message.
       kind = EVENT_KINDS[3];
       by = CURRENT_USER;
-      message = HTML_EVENT_MESSAGE;
+      message = scenario === 'xss' ? HTML_EVENT_MESSAGE : HTML_EVENT_MESSAGE.replace(/<[^>]*>\s*/g, '').replace(/^Heads up\s*/, 'Heads up: ');
       status = 'Scheduled';
       eta = dayFrom(now, 3);
       eta.setHours(22);
     } else if (i === 2) {
-      // An import by the user whose portrait URL is hostile.
+      // An import by the user whose portrait URL is hostile (in the xss scenario).
       kind = EVENT_KINDS[2];
       by = STAFF_PEOPLE[8];
       message = kind.messages[0];
@@ -1304,7 +1312,8 @@ export function systemEvents(scenario: Scenario = 'default', now: Date = new Dat
       registered: utcDate(registered),
       'registered_associate_id/assocName': by.assocName,
       'registered_associate_id/fullName': by.fullName,
-      'registered_associate_id/portraitThumbnail': by.portrait,
+      'registered_associate_id/portraitThumbnail':
+        scenario === 'xss' && by.id === HOSTILE_PORTRAIT_USER ? MALICIOUS_PORTRAIT : by.portrait,
       eta: wallDate(eta),
       type: kind.type,
     };

@@ -13,6 +13,8 @@ export const scenarios = [
   'slow',
   'large',
   'onsite',
+  // Hostile data from the server (markup in a message, a javascript: portrait URL), shown as text and dropped.
+  'xss',
 ] as const;
 
 export type Scenario = (typeof scenarios)[number];
