@@ -3,8 +3,7 @@
  * Dates are wall-clock values (the server's `YYYY-MM-DDTHH:mm:ss` without offset): they are formatted in UTC from
  * their own fields, so a viewer's time zone never shifts them.
  */
-import { msg, str } from '@lit/localize';
-import { getLocale } from '../localization.js';
+import { getLocale, msg, str } from '../localization.js';
 import { isUnreadableDate, unreadableValue, type WallDate } from '../api/schemas.js';
 
 const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();

@@ -3,7 +3,7 @@
  * `State`). Known values are recognised by value — case, spaces, `-` and `_` ignored — never by the text shown, so
  * styling works in every language; an unknown value is shown as sent, without a tone.
  */
-import { msg } from '@lit/localize';
+import { msg } from '../../localization.js';
 
 /** How a value is styled: `bad` (failed), `good` (done), `busy` (running or waiting), `muted` (stopped). */
 export type Tone = 'bad' | 'good' | 'busy' | 'muted';
