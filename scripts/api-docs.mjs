@@ -157,8 +157,32 @@ export function apiMarkdown(manifest) {
   ].join('\n');
 }
 
+const TOKENS = /(<!-- tokens:start[^>]*-->\n)[\s\S]*?(<!-- tokens:end -->)/;
+
+/** The design tokens table: light defaults from the manifest, dark values from their "(dark: …)" descriptions. */
+export function tokenTable(manifest) {
+  const seen = new Map();
+  for (const decl of manifest.modules.flatMap((m) => m.declarations ?? [])) {
+    for (const p of decl.cssProperties ?? []) if (SHARED_TOKEN.test(p.name) && !seen.has(p.name)) seen.set(p.name, p);
+  }
+  const rows = [...seen.values()].map((p) => {
+    const dark = /\(dark: ([^)]+)\)/.exec(p.description ?? '')?.[1];
+    const description = cell((p.description ?? '').replace(/\s*\(dark: [^)]+\)/, ''));
+    return [code(p.name), code(p.default), dark ? code(dark) : 'same', description];
+  });
+  return `${table(['Token', 'Light (default)', 'Dark', 'Use'], rows)}\n`;
+}
+
+/** docs/theming.md with its generated token table replaced. */
+export function themingMarkdown(current, manifest) {
+  if (!TOKENS.test(current)) throw new Error('docs/theming.md has no <!-- tokens:start --> … <!-- tokens:end --> block.');
+  return current.replace(TOKENS, (_m, start, end) => `${start}${tokenTable(manifest)}${end}`);
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const manifest = JSON.parse(readFileSync(`${root}custom-elements.json`, 'utf8'));
   writeFileSync(`${root}docs/api.md`, apiMarkdown(manifest));
-  console.log('docs/api.md written from custom-elements.json');
+  const theming = `${root}docs/theming.md`;
+  writeFileSync(theming, themingMarkdown(readFileSync(theming, 'utf8'), manifest));
+  console.log('docs/api.md and the token table of docs/theming.md written from custom-elements.json');
 }

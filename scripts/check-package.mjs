@@ -1,7 +1,7 @@
 // Checks the package as users get it, after `npm run build` (part of `npm test`):
 //  1. the Custom Elements Manifest: the official JSON schema, @wc-toolkit/cem-validator (every rule an error), and
 //     every module it names exists in dist/;
-//  2. docs/api.md is what `npm run docs` makes of the manifest;
+//  2. docs/api.md and the token table in docs/theming.md are what `npm run docs` makes of the manifest;
 //  3. publint and @arethetypeswrong/cli on the packed tarball (every entry, `./cdn` and each `./so-*.js` included);
 //  4. the type fixtures under test/types/ (a React 19 app with tsc, a Vue 3 app with vue-tsc) against the packed kit
 //     installed into test/types/node_modules: a type that gets looser fails their `@ts-expect-error` lines.
@@ -10,7 +10,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { validateCem } from '@wc-toolkit/cem-validator';
-import { apiMarkdown } from './api-docs.mjs';
+import { apiMarkdown, themingMarkdown } from './api-docs.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const bin = (name) => join(root, 'node_modules/.bin', name);
@@ -53,11 +53,12 @@ for (const mod of manifest.modules) {
   }
 }
 
-step('docs/api.md is up to date');
-if (readFileSync(join(root, 'docs/api.md'), 'utf8') !== apiMarkdown(manifest)) {
-  throw new Error('docs/api.md is stale: run `npm run docs` and commit it.');
+step('docs/api.md and the token table of docs/theming.md are up to date');
+const theming = readFileSync(join(root, 'docs/theming.md'), 'utf8');
+if (readFileSync(join(root, 'docs/api.md'), 'utf8') !== apiMarkdown(manifest) || theming !== themingMarkdown(theming, manifest)) {
+  throw new Error('docs/api.md or docs/theming.md is stale: run `npm run docs` and commit the result.');
 }
-console.log('docs/api.md matches custom-elements.json');
+console.log('docs/api.md and docs/theming.md match custom-elements.json');
 
 step('npm pack');
 const packDir = join(root, '.cache/pack');
