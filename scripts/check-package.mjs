@@ -3,8 +3,9 @@
 //     every module it names exists in dist/;
 //  2. docs/api.md and the token table in docs/theming.md are what `npm run docs` makes of the manifest;
 //  3. publint and @arethetypeswrong/cli on the packed tarball (every entry, `./cdn` and each `./so-*.js` included);
-//  4. the type fixtures under test/types/ (a React 19 app with tsc, a Vue 3 app with vue-tsc) against the packed kit
-//     installed into test/types/node_modules: a type that gets looser fails their `@ts-expect-error` lines.
+//  4. examples/react and examples/vue (the apps the consumer-app test builds) and the fixtures test/types/react and
+//     test/types/vue, type-checked (tsc, vue-tsc) against the packed kit with nothing declared by hand: the examples
+//     show real apps compile; the fixtures' `@ts-expect-error` lines fail when a type gets looser.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,14 +45,30 @@ await validateCem(manifest, {
       typeDefinitionPath: 'off' },
   },
 });
+// Every module the manifest names exists, and its declaration file exports every name the manifest lists.
+const declarationsOf = (path) =>
+  path === 'dist/index.js' ? 'dist/types/index.d.ts' : path.replace(/^dist\/so-(.+)\.js$/, 'dist/types/components/$1/define.d.ts');
 for (const mod of manifest.modules) {
-  const file = join(root, mod.path);
-  try {
-    readFileSync(file);
-  } catch {
-    throw new Error(`custom-elements.json names ${mod.path}, which the build did not write.`);
+  const read = (file) => {
+    try {
+      return readFileSync(join(root, file), 'utf8');
+    } catch {
+      throw new Error(`custom-elements.json names ${mod.path}, but the build did not write ${file}.`);
+    }
+  };
+  read(mod.path);
+  const dts = read(declarationsOf(mod.path));
+  const exported = new Set([
+    ...[...dts.matchAll(/export (?:type )?\{([^}]*)\}/g)].flatMap((m) => m[1].split(',').map((n) => n.trim().split(/\s+as\s+/).pop())),
+    ...[...dts.matchAll(/export declare (?:function|const|class|let) (\w+)/g)].map((m) => m[1]),
+  ]);
+  for (const e of mod.exports ?? []) {
+    if (e.kind === 'js' && !exported.has(e.name)) {
+      throw new Error(`custom-elements.json: ${mod.path} exports ${e.name}, but ${declarationsOf(mod.path)} does not.`);
+    }
   }
 }
+console.log(`${manifest.modules.length} modules: files exist, their exports are in their declaration files`);
 
 step('docs/api.md and the token table of docs/theming.md are up to date');
 const theming = readFileSync(join(root, 'docs/theming.md'), 'utf8');
@@ -59,6 +76,22 @@ if (readFileSync(join(root, 'docs/api.md'), 'utf8') !== apiMarkdown(manifest) ||
   throw new Error('docs/api.md or docs/theming.md is stale: run `npm run docs` and commit the result.');
 }
 console.log('docs/api.md and docs/theming.md match custom-elements.json');
+// The documented colour tokens (@cssprop in src/core/kit-element.ts) are the palettes of src/core/tokens.ts.
+const tokenSource = readFileSync(join(root, 'src/core/tokens.ts'), 'utf8');
+const palette = (name) =>
+  Object.fromEntries(
+    [...(new RegExp(`const ${name}[^=]*= \\{([^}]*)\\}`).exec(tokenSource)?.[1] ?? '').matchAll(/'?([\w-]+)'?: '([^']+)'/g)].map((m) => [m[1], m[2]]),
+  );
+const [light, dark] = [palette('light'), palette('dark')];
+const documented = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.cssProperties)?.cssProperties ?? [];
+for (const name of Object.keys(light)) {
+  const prop = documented.find((p) => p.name === `--so-color-${name}`);
+  const darkDoc = /\(dark: ([^)]+)\)/.exec(prop?.description ?? '')?.[1];
+  if (prop?.default !== light[name] || darkDoc !== dark[name]) {
+    throw new Error(`--so-color-${name}: tokens.ts has ${light[name]} / ${dark[name]}, the manifest ${prop?.default} / ${darkDoc}.`);
+  }
+}
+console.log(`${Object.keys(light).length} colour tokens: documented values equal src/core/tokens.ts`);
 
 step('npm pack');
 const packDir = join(root, '.cache/pack');
@@ -74,15 +107,22 @@ step('@arethetypeswrong/cli');
 const elementEntries = readdirSync(join(root, 'dist')).filter((f) => /^so-.*\.js$/.test(f)).map((f) => `./${f}`);
 run(bin('attw'), [tarball, '--profile', 'esm-only', '--format', 'ascii', '--include-entrypoints', ...elementEntries]);
 
-step('type fixtures against the packed kit (test/types/react with tsc, test/types/vue with vue-tsc)');
-const installed = join(root, 'test/types/node_modules/so-licence-kit');
-rmSync(installed, { recursive: true, force: true });
-mkdirSync(installed, { recursive: true });
-run('tar', ['-xzf', tarball, '-C', installed, '--strip-components=1']);
-run(bin('tsc'), ['-p', 'test/types/react']);
-console.log('test/types/react: tsc passed');
-run(bin('vue-tsc'), ['-p', 'test/types/vue']);
-console.log('test/types/vue: vue-tsc passed');
+step('type-check against the packed kit: examples/react/src + test/types/react (tsc), examples/vue/src + test/types/vue (vue-tsc)');
+// Unpacked where the apps resolve `so-licence-kit`; react, vue and their types resolve from the root node_modules.
+for (const dir of ['examples', 'test/types']) {
+  const installed = join(root, dir, 'node_modules/so-licence-kit');
+  rmSync(installed, { recursive: true, force: true });
+  mkdirSync(installed, { recursive: true });
+  run('tar', ['-xzf', tarball, '-C', installed, '--strip-components=1']);
+}
+// One program per framework: the fixture and the example's sources (test/types/*/tsconfig.json).
+for (const [checker, project] of [
+  ['tsc', 'test/types/react'],
+  ['vue-tsc', 'test/types/vue'],
+]) {
+  run(bin(checker), ['-p', project]);
+  console.log(`${project} (with examples/${project.split('/').pop()}/src): ${checker} passed`);
+}
 
 step('done');
 console.log(`\npackage checks passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
