@@ -2,6 +2,7 @@
 // file that defines the tag) plus `dist/index.js`, only the public API, typed events. The integration files for
 // React/Preact/Solid, Vue, VS Code and JetBrains are generated from it by the tools below (never by hand), into
 // `integrations/`, which the package ships (see package.json `exports` and docs/embedding/).
+import { readFileSync, writeFileSync } from 'node:fs';
 import { jsxTypesPlugin } from '@wc-toolkit/jsx-types';
 import { generateVuejsTypes } from 'custom-element-vuejs-integration';
 import { customElementVsCodePlugin } from 'custom-element-vs-code-integration';
@@ -151,6 +152,23 @@ function vueTypes(options) {
   };
 }
 
+/**
+ * @wc-toolkit/jsx-types 1.8.2 types `ref` as `T | ((e: T) => void)`, which refuses React's `useRef()` objects
+ * (`ref={list}`): the generated file gets `{ current: T | null }` added to that one line. Fails loudly if a new
+ * version writes the line differently (then check whether the fix is still needed).
+ */
+function jsxRefObjects(file) {
+  return {
+    name: 'so-jsx-ref-objects',
+    packageLinkPhase() {
+      const from = 'ref?: (T | ((e: T) => void)) | undefined;';
+      const text = readFileSync(file, 'utf8');
+      if (!text.includes(from)) throw new Error(`${file}: the ref line of @wc-toolkit/jsx-types changed; see jsxRefObjects()`);
+      writeFileSync(file, text.replace(from, 'ref?: T | ((e: T | null) => void) | { current: T | null } | null | undefined;'));
+    },
+  };
+}
+
 /** Where the generated integration files import the element classes and event types from (relative to them). */
 const TYPES = '../dist/types/index.js';
 const outdir = 'integrations';
@@ -163,6 +181,7 @@ export default {
   plugins: [
     publicManifest(),
     jsxTypesPlugin({ outdir, fileName: 'jsx.d.ts', globalTypePath: TYPES, stronglyTypedEvents: true }),
+    jsxRefObjects(`${outdir}/jsx.d.ts`),
     vueTypes({ outdir, fileName: 'vue.d.ts', globalTypePath: TYPES, hideLogs: true }),
     customElementVsCodePlugin({
       outdir,
