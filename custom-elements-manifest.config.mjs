@@ -172,6 +172,8 @@ function jsxRefObjects(file) {
 /** Where the generated integration files import the element classes and event types from (relative to them). */
 const TYPES = '../dist/types/index.js';
 const outdir = 'integrations';
+/** Each element's section of docs/api.md on GitHub (hover cards in VS Code and JetBrains IDEs link to it). */
+const docsUrl = (tag) => `https://github.com/so-licence-kit/so-licence-kit/blob/main/docs/api.md#${tag}`;
 
 export default {
   globs: ['src/**/*.ts'],
@@ -187,8 +189,17 @@ export default {
       outdir,
       htmlFileName: 'vscode.html-custom-data.json',
       cssFileName: 'vscode.css-custom-data.json',
+      referencesTemplate: (_name, tag) => [{ name: 'API reference', url: docsUrl(tag) }],
       hideLogs: true,
     }),
-    customElementJetBrainsPlugin({ outdir, webTypesFileName: 'web-types.json', packageJson: false, hideLogs: true }),
+    customElementJetBrainsPlugin({
+      outdir,
+      webTypesFileName: 'web-types.json',
+      packageJson: false,
+      referenceTemplate: (_name, tag) => ({ name: 'API reference', url: docsUrl(tag) }),
+      // The entry that defines the element, as an import specifier (`so-licence-kit/so-owner-info.js`).
+      modulePathTemplate: (_name, modulePath) => modulePath.replace(/^dist\//, 'so-licence-kit/'),
+      hideLogs: true,
+    }),
   ],
 };
