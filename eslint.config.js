@@ -33,6 +33,23 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@lit/localize',
+              message:
+                "The kit has its own localization runtime: import msg/str/localized from src/localization.ts, so a host's @lit/localize never collides with it.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts'],
     // @open-wc/testing's chai typings make expect(...).to.equal() look thenable
     rules: { '@typescript-eslint/no-floating-promises': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },

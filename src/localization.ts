@@ -1,9 +1,12 @@
 /**
- * The kit's one `configureLocalization`. The locale is page-wide (Lit's localize is): `setLocale()` switches every
- * element; until it is called, the kit follows `<html lang>` and its changes.
+ * The kit's locale. It is page-wide for the kit (every element switches together) and independent of a host's own
+ * `@lit/localize` (see localize-runtime.ts): `setLocale()` switches every element; until it is called, the kit
+ * follows `<html lang>` and its changes.
  */
-import { configureLocalization } from '@lit/localize';
-import { allLocales, sourceLocale, targetLocales } from './generated/locale-codes.js';
+import { activeLocale, switchLocale, type LocaleModule } from './localize-runtime.js';
+import { allLocales, sourceLocale, type targetLocales } from './generated/locale-codes.js';
+
+export { localized, msg, str } from './localize-runtime.js';
 
 export type Locale = (typeof allLocales)[number];
 
@@ -14,16 +17,10 @@ const loaders = {
   nb: () => import('./generated/locales/nb.js'),
   nl: () => import('./generated/locales/nl.js'),
   sv: () => import('./generated/locales/sv.js'),
-} satisfies Record<(typeof targetLocales)[number], () => Promise<unknown>>;
-
-const localization = configureLocalization({
-  sourceLocale,
-  targetLocales,
-  loadLocale: (locale) => loaders[locale as keyof typeof loaders](),
-});
+} satisfies Record<(typeof targetLocales)[number], () => Promise<LocaleModule>>;
 
 /** The current UI locale. */
-export const getLocale = (): Locale => localization.getLocale() as Locale;
+export const getLocale = (): Locale => activeLocale() as Locale;
 
 /** Maps a language tag to a kit locale: `nb-NO` → `nb`, `no`/`nn` → `nb`, `de-AT` → `de`; `undefined` if none fits. */
 export function toKitLocale(tag: string | null | undefined): Locale | undefined {
@@ -36,7 +33,7 @@ let explicit = false;
 let following = false;
 
 function apply(locale: Locale): Promise<void> {
-  return locale === getLocale() ? Promise.resolve() : localization.setLocale(locale);
+  return switchLocale(locale, locale === sourceLocale ? undefined : loaders[locale]);
 }
 
 /**

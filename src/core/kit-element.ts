@@ -1,7 +1,7 @@
 import { LitElement, type CSSResultGroup } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume, ContextRoot } from '@lit/context';
-import { localized } from '@lit/localize';
+import { localized } from '../localization.js';
 import {
   configContext,
   configGeneration,

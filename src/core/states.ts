@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../localization.js';
 import type { ApiError } from '../api/errors.js';
 import type { Resource } from './resource.js';
 

@@ -2,7 +2,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../localization.js';
 import { getLicenses, getModuleLicense } from '../../api/endpoints.js';
 import type { ExtendedLicenseInfo, ModuleLicense } from '../../api/schemas.js';
 

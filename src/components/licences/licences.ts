@@ -1,7 +1,7 @@
 import { html, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../localization.js';
 import { getLicenses } from '../../api/endpoints.js';
 import type { SoLoadDetail } from '../../events.js';
 import { KitElement } from '../../core/kit-element.js';

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../localization.js';
 import { getMeteredServices } from '../../api/endpoints.js';
 import { ApiError } from '../../api/errors.js';
 import type { MeteredServicesReport } from '../../api/schemas.js';

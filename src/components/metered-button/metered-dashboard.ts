@@ -1,6 +1,6 @@
 /** The metered-services dashboard: per service this month's use against its threshold, and a chart of past months. */
 import { html, nothing } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../localization.js';
 import type { MeteredService, MeteredServicesReport } from '../../api/schemas.js';
 import { formatBytes, formatMonth, formatNumber, formatPercent } from '../../core/format.js';
 import { renderChart, renderTable, type Amount } from './metered-chart.js';

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../localization.js';
 import { getLicenses } from '../../api/endpoints.js';
 import type { ExtendedLicenseInfo, LicenseInfo, WallDate } from '../../api/schemas.js';
 import { KitElement } from '../../core/kit-element.js';

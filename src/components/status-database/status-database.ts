@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../localization.js';
 import { getCurrentPrincipal, getDatabaseInfo, getLicenses } from '../../api/endpoints.js';
 import { ApiError } from '../../api/errors.js';
 import type { DatabaseInfo, ExtendedLicenseInfo, Principal, WallDate } from '../../api/schemas.js';

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../localization.js';
 import { getStartedBatchTasks, getSystemEvents } from '../../api/endpoints.js';
 import { isAbort, toApiError } from '../../api/errors.js';
 import type { BatchTask, SystemEventRow } from '../../api/schemas.js';

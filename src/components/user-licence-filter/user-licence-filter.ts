@@ -2,7 +2,7 @@ import { html, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../localization.js';
 import { getLicenses, getUserLicenses, getUsers } from '../../api/endpoints.js';
 import { formatNumber } from '../../core/format.js';
 import { KitElement } from '../../core/kit-element.js';
