@@ -5,9 +5,9 @@ import { minifyCssLiterals } from './scripts/minify-css-literals.js';
 
 const r = (p: string) => resolve(import.meta.dirname, p);
 
-/** One library entry per element: src/components/<name>/define.ts → dist/so-<name>.js. */
+/** One library entry per element: src/components/<name>/define.ts → dist/so-<name>.js; the mock API → dist/mocks.js. */
 function elementEntries(): Record<string, string> {
-  const entries: Record<string, string> = { index: r('src/index.ts') };
+  const entries: Record<string, string> = { index: r('src/index.ts'), mocks: r('src/mocks/index.ts') };
   for (const dir of readdirSync(r('src/components'))) {
     const define = r(`src/components/${dir}/define.ts`);
     if (existsSync(define)) entries[`so-${dir}`] = define;
@@ -15,8 +15,8 @@ function elementEntries(): Record<string, string> {
   return entries;
 }
 
-/** Runtime libraries stay bare imports in the npm build so a host's bundler shares one copy. */
-const external = /^(lit|lit-html|lit-element|@lit|@lit-labs|valibot)(\/|$)/;
+/** Runtime libraries (and msw, the mocks' peer) stay bare imports in the npm build so a host shares one copy. */
+const external = /^(lit|lit-html|lit-element|@lit|@lit-labs|valibot|msw)(\/|$)/;
 
 // `vite`                    -> dev server for index.html (MSW runs in the browser)
 // `vite build`              -> npm library: dist/index.js + dist/so-<element>.js, runtime libraries external
@@ -60,7 +60,12 @@ export default defineConfig(({ mode }): UserConfig => {
       sourcemap: true,
       copyPublicDir: false,
       lib: { entry: elementEntries(), formats: ['es'] },
-      rolldownOptions: { external, output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+      rolldownOptions: {
+        external,
+        // An entry may carry what other entries import from it, so each so-<element>.js holds its own define().
+        preserveEntrySignatures: 'allow-extension',
+        output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+      },
     },
   };
 });

@@ -37,6 +37,7 @@ const imported = (file, seen = new Set()) => {
 for (const entry of readdirSync(dist).filter((f) => /^so-.*\.js$/.test(f) || f === 'index.js').sort()) {
   row(`dist/${entry} + its chunks (Lit external)`, [...imported(join(dist, entry))]);
 }
+row('dist/mocks.js (so-licence-kit/mocks; msw external)', [...imported(join(dist, 'mocks.js'))]);
 const budget = 50 * 1024;
 if (cdn > budget) {
   console.error(`CDN bundle ${kib(cdn)} gzip is over the ${kib(budget)} budget`);

@@ -107,8 +107,12 @@ let contextRoot: ContextRoot | undefined;
  * throws; a different version owning the tag gives one console warning for the page.
  */
 export function define(tag: string, ctor: CustomElementConstructor & { kitVersion?: string }): void {
+  // Importing the kit server-side (Node, SSR) must not throw: no registry, nothing to define; no document, no root.
+  if (typeof customElements === 'undefined') return;
   // Elements that connect before their <so-provider> upgrades get its configuration once it does.
-  if (!contextRoot) (contextRoot = new ContextRoot()).attach(document.documentElement);
+  if (!contextRoot && typeof document !== 'undefined') {
+    (contextRoot = new ContextRoot()).attach(document.documentElement);
+  }
   const existing = customElements.get(tag) as (CustomElementConstructor & { kitVersion?: string }) | undefined;
   if (!existing) {
     customElements.define(tag, ctor);
