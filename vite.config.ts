@@ -2,6 +2,7 @@ import { defineConfig, type UserConfig } from 'vite';
 import { readdirSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { minifyCssLiterals } from './scripts/minify-css-literals.js';
+import { minifyHtmlLiteralsPlugin } from './scripts/minify-html-literals.mjs';
 
 const r = (p: string) => resolve(import.meta.dirname, p);
 
@@ -24,7 +25,7 @@ const external = /^(lit|lit-html|lit-element|@lit|@lit-labs|valibot|msw)(\/|$)/;
 // `vite build --mode demo`  -> the demo page in dist-demo/ (served by `npm run preview`, used by `npm run bench`)
 export default defineConfig(({ mode }): UserConfig => {
   const common: UserConfig = {
-    plugins: [minifyCssLiterals()],
+    plugins: [minifyCssLiterals(), minifyHtmlLiteralsPlugin()],
     server: { proxy: process.env.MOCK_API ? { '/api': process.env.MOCK_API } : undefined },
     preview: { proxy: { '/api': process.env.MOCK_API ?? 'http://127.0.0.1:9090' } },
   };
