@@ -5,6 +5,7 @@
 //   Vite 8:   examples/vanilla, examples/react (React 19), examples/vue (Vue 3) and test/consumers/lit-host (a Lit
 //             app with its own @lit/localize; both sides' setLocale() are driven)
 //   esbuild, Rollup 4, webpack 5:   `import 'so-licence-kit'` and `import 'so-licence-kit/so-owner-info.js'`
+//   no bundler: dist/cdn/so-licence-kit.js in a <script type="module">, switching to a lazily loaded locale
 //
 // The apps are copied to .cache/consumers/ with the tarball unpacked in .cache/consumers/node_modules/, so
 // `so-licence-kit` resolves to the packed files and everything else (lit, react, vue, the bundlers) to the
@@ -154,6 +155,17 @@ for (const entry of imports) {
     apps.push({ name, bundler, source: entry.source, path: `/${name}/`, bytes: jsBytes(join(out, name)), ...entry });
   }
 }
+// The CDN file as a page without a bundler would load it: one <script type="module">, locales lazily beside it.
+cpSync(join(kitDir, 'dist/cdn'), join(out, 'cdn'), { recursive: true });
+writeFileSync(
+  join(out, 'cdn/index.html'),
+  page(
+    'CDN file',
+    '<so-licences></so-licences>',
+    '<script type="module">import * as kit from "./so-licence-kit.js"; window.kit = kit;</script>',
+  ),
+);
+apps.push({ name: 'cdn', bundler: 'none', path: '/cdn/', bytes: jsBytes(join(out, 'cdn')), tags, text: COMPANY, check: cdnCheck });
 const built = performance.now();
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -221,6 +233,12 @@ async function litHostCheck(page) {
   await waitFor(page, tags, ['Hello from the host', 'Serienummer'], "host's setLocale('en')");
   const locales = await page.evaluate(() => [window.host.getLocale(), window.kit.getLocale()]);
   if (locales.join() !== 'en,da') throw new Error(`getLocale(): host ${locales[0]}, kit ${locales[1]}`);
+}
+
+/** The CDN file loads a locale chunk beside it. */
+async function cdnCheck(page) {
+  await page.evaluate(() => window.kit.setLocale('de'));
+  await waitFor(page, tags, ['Seriennummer'], "CDN file's setLocale('de')");
 }
 
 const results = [];
