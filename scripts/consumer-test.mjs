@@ -7,6 +7,8 @@
 //   esbuild, Rollup 4, webpack 5:   `import 'so-licence-kit'` and `import 'so-licence-kit/so-owner-info.js'`
 //   no bundler: dist/cdn/so-licence-kit.js in a <script type="module">, switching to a lazily loaded locale
 //
+// SHOTS=<dir> also saves a screenshot of each app once checked.
+//
 // The apps are copied to .cache/consumers/ with the tarball unpacked in .cache/consumers/node_modules/, so
 // `so-licence-kit` resolves to the packed files and everything else (lit, react, vue, the bundlers) to the
 // project's own node_modules: the root devDependencies pin what the examples' package.json files ask for.
@@ -244,7 +246,7 @@ async function cdnCheck(page) {
 const results = [];
 try {
   for (const app of apps) {
-    const context = await browser.newContext();
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     const tab = await context.newPage();
     const errors = [];
     tab.on('pageerror', (e) => errors.push(e.message));
@@ -260,6 +262,7 @@ try {
       await waitFor(tab, app.tags, [app.text], app.name);
       defined = (await tab.evaluate(snapshot, tags)).defined.length;
       if (app.check) await app.check(tab);
+      if (process.env.SHOTS) await tab.screenshot({ path: join(process.env.SHOTS, `${app.name}.png`) });
       if (errors.length) throw new Error(`console: ${errors.join(' | ')}`);
     } catch (error) {
       failure = error instanceof Error ? error.message : String(error);
