@@ -1,7 +1,8 @@
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { readdirSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { minifyCssLiterals } from './scripts/minify-css-literals.js';
+import { minifyHtmlLiteralsPlugin } from './scripts/minify-html-literals.mjs';
 
 const r = (p: string) => resolve(import.meta.dirname, p);
 
@@ -18,13 +19,27 @@ function elementEntries(): Record<string, string> {
 /** Runtime libraries (and msw, the mocks' peer) stay bare imports in the npm build so a host shares one copy. */
 const external = /^(lit|lit-html|lit-element|@lit|@lit-labs|valibot|msw)(\/|$)/;
 
+/**
+ * The CDN file loads its locale chunks with plain `import()`: an app build would add Vite's preload helper (~1.5 kB
+ * of `<link rel=modulepreload>` code that resolves against the page's '/', not the CDN), so it is a pass-through.
+ */
+function noPreloadHelper(): Plugin {
+  const id = '\0vite/preload-helper.js';
+  return {
+    name: 'so-no-preload-helper',
+    enforce: 'pre',
+    resolveId: (source) => (source === id ? id : null),
+    load: (source) => (source === id ? 'export const __vitePreload = (load) => load();' : null),
+  };
+}
+
 // `vite`                    -> dev server for index.html (MSW runs in the browser)
 // `vite build`              -> npm library: dist/index.js + dist/so-<element>.js, runtime libraries external
 // `vite build --mode cdn`   -> dist/cdn/so-licence-kit.js, self-contained; locales are lazy chunks beside it
 // `vite build --mode demo`  -> the demo page in dist-demo/ (served by `npm run preview`, used by `npm run bench`)
 export default defineConfig(({ mode }): UserConfig => {
   const common: UserConfig = {
-    plugins: [minifyCssLiterals()],
+    plugins: [minifyCssLiterals(), minifyHtmlLiteralsPlugin()],
     server: { proxy: process.env.MOCK_API ? { '/api': process.env.MOCK_API } : undefined },
     preview: { proxy: { '/api': process.env.MOCK_API ?? 'http://127.0.0.1:9090' } },
   };
@@ -35,6 +50,7 @@ export default defineConfig(({ mode }): UserConfig => {
     // An app build, not lib mode: lib mode keeps whitespace in ES output; the CDN file is fully minified.
     return {
       ...common,
+      plugins: [...(common.plugins ?? []), noPreloadHelper()],
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: true,
@@ -42,6 +58,8 @@ export default defineConfig(({ mode }): UserConfig => {
         sourcemap: true,
         copyPublicDir: false,
         minify: true,
+        // A library file: no modulepreload polyfill (the helper is replaced by noPreloadHelper()).
+        modulePreload: false,
         rolldownOptions: {
           input: { 'so-licence-kit': r('src/index.ts') },
           // Lets the entry export what the lazy locale chunks share with it, so the entry stays one file.
@@ -55,7 +73,8 @@ export default defineConfig(({ mode }): UserConfig => {
     ...common,
     build: {
       outDir: 'dist',
-      emptyOutDir: false,
+      // The first step of `npm run build`: no stale chunk of an earlier build may end up in the package.
+      emptyOutDir: true,
       target: 'es2022',
       sourcemap: true,
       copyPublicDir: false,

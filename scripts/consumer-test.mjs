@@ -5,6 +5,9 @@
 //   Vite 8:   examples/vanilla, examples/react (React 19), examples/vue (Vue 3) and test/consumers/lit-host (a Lit
 //             app with its own @lit/localize; both sides' setLocale() are driven)
 //   esbuild, Rollup 4, webpack 5:   `import 'so-licence-kit'` and `import 'so-licence-kit/so-owner-info.js'`
+//   no bundler: dist/cdn/so-licence-kit.js in a <script type="module">, switching to a lazily loaded locale
+//
+// SHOTS=<dir> also saves a screenshot of each app once checked.
 //
 // The apps are copied to .cache/consumers/ with the tarball unpacked in .cache/consumers/node_modules/, so
 // `so-licence-kit` resolves to the packed files and everything else (lit, react, vue, the bundlers) to the
@@ -154,6 +157,17 @@ for (const entry of imports) {
     apps.push({ name, bundler, source: entry.source, path: `/${name}/`, bytes: jsBytes(join(out, name)), ...entry });
   }
 }
+// The CDN file as a page without a bundler would load it: one <script type="module">, locales lazily beside it.
+cpSync(join(kitDir, 'dist/cdn'), join(out, 'cdn'), { recursive: true });
+writeFileSync(
+  join(out, 'cdn/index.html'),
+  page(
+    'CDN file',
+    '<so-licences></so-licences>',
+    '<script type="module">import * as kit from "./so-licence-kit.js"; window.kit = kit;</script>',
+  ),
+);
+apps.push({ name: 'cdn', bundler: 'none', path: '/cdn/', bytes: jsBytes(join(out, 'cdn')), tags, text: COMPANY, check: cdnCheck });
 const built = performance.now();
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -223,10 +237,16 @@ async function litHostCheck(page) {
   if (locales.join() !== 'en,da') throw new Error(`getLocale(): host ${locales[0]}, kit ${locales[1]}`);
 }
 
+/** The CDN file loads a locale chunk beside it. */
+async function cdnCheck(page) {
+  await page.evaluate(() => window.kit.setLocale('de'));
+  await waitFor(page, tags, ['Seriennummer'], "CDN file's setLocale('de')");
+}
+
 const results = [];
 try {
   for (const app of apps) {
-    const context = await browser.newContext();
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     const tab = await context.newPage();
     const errors = [];
     tab.on('pageerror', (e) => errors.push(e.message));
@@ -242,6 +262,7 @@ try {
       await waitFor(tab, app.tags, [app.text], app.name);
       defined = (await tab.evaluate(snapshot, tags)).defined.length;
       if (app.check) await app.check(tab);
+      if (process.env.SHOTS) await tab.screenshot({ path: join(process.env.SHOTS, `${app.name}.png`) });
       if (errors.length) throw new Error(`console: ${errors.join(' | ')}`);
     } catch (error) {
       failure = error instanceof Error ? error.message : String(error);
