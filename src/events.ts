@@ -54,7 +54,13 @@ export interface SoWriteErrorDetail {
   operation: string;
 }
 
-/** Every event the kit dispatches (all bubble and are composed). */
+/**
+ * `change` of `<so-user-licence-filter>`: a plain `Event` (no `detail`); read the element's `value`. `target` and
+ * `currentTarget` are the element for a listener added on it.
+ */
+export type SoChangeEvent<T extends EventTarget> = Event & { readonly target: T; readonly currentTarget: T };
+
+/** Every `so-*` event the kit dispatches (all bubble and are composed). */
 export interface SoEventMap {
   'so-load': CustomEvent<SoLoadDetail>;
   'so-error': CustomEvent<SoErrorDetail>;

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { getLocale } from '../localization.js';
-import { onConfigChange, type AuthConfig, type ResolvedConfig } from './config.js';
+import { onConfigChange, type AuthConfig, type BearerAuth, type ResolvedConfig } from './config.js';
 import { ApiError, isAbort } from './errors.js';
 
 /** Options of one GET. */
@@ -170,7 +170,7 @@ function readCookie(name: string): string | undefined {
   return undefined;
 }
 
-async function tokenOf(auth: Extract<AuthConfig, { mode: 'bearer' }>, renew: boolean): Promise<string> {
+async function tokenOf(auth: BearerAuth, renew: boolean): Promise<string> {
   if (auth.getToken && (renew || !auth.token)) {
     try {
       return await auth.getToken();

@@ -1,11 +1,19 @@
 import { createContext } from '@lit/context';
-import { setLocale } from '../localization.js';
+import { setLocale, type LocaleInput } from '../localization.js';
+
+/** Returns an access token for the `Authorization: Bearer` header; asked again once after a 401. */
+export type TokenProvider = () => string | Promise<string>;
+
+/**
+ * Bearer authentication: a fixed `token`, a `getToken()` the kit asks before the first request and again once after
+ * a 401, or both (the token is used first). At least one of them is required.
+ */
+export type BearerAuth =
+  | { mode: 'bearer'; token: string; getToken?: TokenProvider }
+  | { mode: 'bearer'; token?: string; getToken: TokenProvider };
 
 /** How requests authenticate. Secrets live here, never in attributes. */
-export type AuthConfig =
-  | { mode: 'session' }
-  | { mode: 'none' }
-  | { mode: 'bearer'; token?: string; getToken?: () => string | Promise<string> };
+export type AuthConfig = { mode: 'session' } | { mode: 'none' } | BearerAuth;
 
 /** Everything a host can configure; every field optional. */
 export interface KitConfig {
@@ -17,8 +25,8 @@ export interface KitConfig {
   fetch?: typeof fetch;
   /** Milliseconds per request. Default 15000. */
   timeout?: number;
-  /** UI locale (da, de, en, nl, nb, sv; `no` = nb). Otherwise follows `<html lang>`. */
-  locale?: string;
+  /** UI locale (da, de, en, nl, nb, sv; `no`/`nn` = nb). Otherwise follows `<html lang>`. */
+  locale?: LocaleInput;
 }
 
 /** The configuration one request is made with, after the resolution order was applied. */

@@ -3,7 +3,7 @@ import 'so-licence-kit/so-provider.js';
 import 'so-licence-kit/so-owner-info.js';
 import 'so-licence-kit/so-licence-list.js';
 import 'so-licence-kit/so-user-licence-filter.js';
-import type { SoLicenceSelectDetail } from 'so-licence-kit';
+import type { SoLicenceList, SoLicenceSelectDetail } from 'so-licence-kit';
 import { useEffect, useRef, useState } from 'react';
 
 const languages = { en: 'English', da: 'Dansk', de: 'Deutsch', nl: 'Nederlands', nb: 'Norsk', sv: 'Svenska' };
@@ -11,7 +11,7 @@ const languages = { en: 'English', da: 'Dansk', de: 'Deutsch', nl: 'Nederlands',
 export function App() {
   const [language, setLanguage] = useState('en');
   const [selected, setSelected] = useState<string>();
-  const list = useRef<HTMLElement>(null);
+  const list = useRef<SoLicenceList>(null);
 
   // The kit follows <html lang> until setLocale() is called: the app's own language switch is enough.
   useEffect(() => {

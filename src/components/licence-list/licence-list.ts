@@ -177,9 +177,9 @@ interface Column {
  *
  * @tag so-licence-list
  * @summary The licences of one owner, with usage, sorting, search, CSV export and details.
- * @fires so-licence-select - A licence name was activated and its details open. `detail: { ownerName, moduleName }`
- * @fires so-load - Data arrived and rendered. `detail.source`: `License`, or `License/Module` for a licence's details.
- * @fires so-error - Loading failed. `detail: { kind, status?, message }`
+ * @fires {CustomEvent<SoLicenceSelectDetail>} so-licence-select - A licence name was activated and its details open. `detail: { ownerName, moduleName }`
+ * @fires {CustomEvent<SoLoadDetail>} so-load - Data arrived and rendered. `detail.source`: `License`, or `License/Module` for a licence's details.
+ * @fires {CustomEvent<SoErrorDetail>} so-error - Loading failed. `detail: { kind, status?, message }`
  * @csspart toolbar - The search field and the download button.
  * @csspart search - The search field.
  * @csspart download - The *Download CSV* button.
