@@ -54,6 +54,14 @@ export interface SoWriteErrorDetail {
   operation: string;
 }
 
+/** `detail` of `so-superfluous-removed`: with `must-remove`, enough holders of the licence were removed. */
+export interface SoSuperfluousRemovedDetail {
+  ownerName: string;
+  moduleName: string;
+  /** How many holders fewer than when the step started. */
+  removed: number;
+}
+
 /** Every event the kit dispatches (all bubble and are composed). */
 export interface SoEventMap {
   'so-load': CustomEvent<SoLoadDetail>;
@@ -64,6 +72,7 @@ export interface SoEventMap {
   'so-assignment-change': CustomEvent<SoAssignmentChangeDetail>;
   'so-licence-activated': CustomEvent<SoLicenceActivatedDetail>;
   'so-write-error': CustomEvent<SoWriteErrorDetail>;
+  'so-superfluous-removed': CustomEvent<SoSuperfluousRemovedDetail>;
 }
 
 declare global {

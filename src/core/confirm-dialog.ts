@@ -119,7 +119,7 @@ export class SoConfirmDialog extends KitElement {
   private readonly onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'Tab') return;
     const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button:not(:disabled)')];
-    const at = buttons.indexOf(this.renderRoot.activeElement as HTMLButtonElement);
+    const at = buttons.indexOf((this.renderRoot as ShadowRoot).activeElement as HTMLButtonElement);
     const next = (at + (e.shiftKey ? -1 : 1) + buttons.length) % buttons.length;
     e.preventDefault();
     buttons[next]?.focus();

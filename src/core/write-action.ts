@@ -126,10 +126,13 @@ export class WriteAction implements ReactiveController {
     }
   }
 
-  /** Records a failure: the notice, `so-write-error`, and read-only after a 403. */
-  fail(error: ApiError, operation: string): void {
+  /**
+   * Records a failure: `so-write-error`, read-only after a 403, and the notice (unless `notice` is false: a bulk run
+   * lists its failures in its own summary).
+   */
+  fail(error: ApiError, operation: string, notice = true): void {
     if (error.kind === 'forbidden') this.readOnly = true;
-    this.notice = { kind: 'failed', error, operation };
+    if (notice) this.notice = { kind: 'failed', error, operation };
     this.host.emit('so-write-error', {
       kind: error.kind,
       ...(error.status === undefined ? {} : { status: error.status }),
