@@ -371,7 +371,8 @@ export class SoLicenceHolders extends KitElement {
   private renderTable(tab: Tab, rows: readonly UserEntry[], list: PagedList<UserEntry>, l: HeldLicence) {
     const [start, end] = this.window.range(rows.length);
     const readOnly = this.action.readOnly;
-    return html`<div class="table" part="table" role="table" aria-labelledby="tab-${tab}" aria-rowcount=${list.complete ? rows.length + 1 : -1} ${ref(this.window.attach)}>
+    // Focusable, so the list scrolls with the keyboard also when it holds no buttons (read-only).
+    return html`<div class="table" part="table" role="table" tabindex="0" aria-labelledby="tab-${tab}" aria-rowcount=${list.complete ? rows.length + 1 : -1} ${ref(this.window.attach)}>
       <div class="head" role="rowgroup" part="header">
         <div class="row" role="row" aria-rowindex="1">
           <div class="cell c-name" role="columnheader">${msg('Name', { id: 'users.name' })}</div>
