@@ -351,4 +351,29 @@ describe('<so-licence-holders>', () => {
     watch.disconnect();
     expect(flashed).to.equal(false);
   });
+
+  it('<so-licence-list>: a user licence’s details offer Show holders (N), which opens the holders in place', async () => {
+    const list = await fixture<SoLicenceList>(html`<so-licence-list owner="SUPEROFFICE"></so-licence-list>`);
+    await waitUntil(() => shadow(list).querySelector('button.name'), 'list loaded', { timeout: 4000 });
+    const sales = [...shadow(list).querySelectorAll<HTMLButtonElement>('button.name')].find((b) => b.textContent!.trim() === 'Sales Premium')!;
+    sales.click();
+    await waitUntil(() => part(list, 'show-holders'), 'details open', { timeout: 4000 });
+    const toggle = part(list, 'show-holders')!;
+    expect(toggle.textContent!.trim()).to.equal('Show holders (15)');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    toggle.click();
+    await waitUntil(() => shadow(list).querySelector('so-licence-holders'), 'holders opened', { timeout: 4000 });
+    const holders = shadow(list).querySelector<SoLicenceHolders>('so-licence-holders')!;
+    await waitUntil(() => rows(holders).length === 15, 'holders listed', { timeout: 4000 });
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    // Escape inside the holders stays theirs: the details stay open.
+    (part(holders, 'search') as HTMLInputElement).focus();
+    await sendKeys({ press: 'Escape' });
+    await list.updateComplete;
+    expect(shadow(list).querySelector('so-licence-holders')).not.to.equal(null);
+    await expect(list).to.be.accessible();
+    toggle.click();
+    await waitUntil(() => !shadow(list).querySelector('so-licence-holders'));
+    expect(toggle.textContent!.trim()).to.equal('Show holders (15)');
+  });
 });
