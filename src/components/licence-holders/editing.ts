@@ -90,7 +90,9 @@ export function pickerTemplate(o: PickerOptions) {
     <div class="actions">
       <button class="button" type="button" @click=${o.onCancel}>${msg('Cancel', { id: 'write.cancel' })}</button>
       <button class="button primary" part="picker-assign" type="button" ?disabled=${count === 0} @click=${o.onAssign}>
-        ${msg(str`Assign to ${formatNumber(count)} users`, { id: 'holders.picker-assign' })}
+        ${count === 1
+          ? msg('Assign to 1 user', { id: 'holders.picker-assign-one' })
+          : msg(str`Assign to ${formatNumber(count)} users`, { id: 'holders.picker-assign' })}
       </button>
     </div>
   </section>`;

@@ -290,7 +290,9 @@ export class SoLicenceHolders extends KitElement {
         <div><dt>${msg('Must be removed', { id: 'holders.to-remove' })}</dt><dd>${left}</dd></div>
       </dl>
       <p role="status">
-        ${s.left
+        ${s.left === 1
+          ? msg('Remove 1 more holder before the new licence can be activated.', { id: 'holders.remove-one-more' })
+          : s.left
           ? msg(str`Remove ${left} more holders before the new licence can be activated.`, { id: 'holders.remove-more' })
           : msg('Done: enough licences were removed. The new licence can be activated.', { id: 'holders.enough' })}
       </p>
