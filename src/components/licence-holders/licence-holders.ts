@@ -5,6 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
 import { getLicenses, getUsers, type AssignmentChange } from '../../api/endpoints.js';
 import { formatNumber } from '../../core/format.js';
+import { heading } from '../../core/heading.js';
 import { KitElement } from '../../core/kit-element.js';
 import { PagedList } from '../../core/paged-list.js';
 import { initials, portraitUrl } from '../../core/portrait.js';
@@ -268,7 +269,7 @@ export class SoLicenceHolders extends KitElement {
     const [inUse, total, free] = [formatNumber(l.inUse), formatNumber(l.total), formatNumber(l.free)];
     const name = l.name;
     return html`<div class="summary" part="summary">
-      <h3 class="title">${msg(str`Holders of ${name}`, { id: 'holders.title' })}</h3>
+      ${heading(this.level(), msg(str`Holders of ${name}`, { id: 'holders.title' }), { class: 'title' })}
       <p class="usage">
         ${l.unrestricted
           ? msg(str`${inUse} in use, unlimited`, { id: 'holders.usage-unlimited' })
@@ -283,7 +284,7 @@ export class SoLicenceHolders extends KitElement {
     if (!s) return nothing;
     const [inUse, allowed, left] = [formatNumber(l.inUse), formatNumber(s.allowed), formatNumber(s.left)];
     return html`<section class="must-remove ${s.left ? '' : 'done'}" part="must-remove" aria-labelledby="must-remove-title">
-      <h4 id="must-remove-title">${msg('Remove superfluous licences', { id: 'holders.must-remove' })}</h4>
+      ${heading(this.level(1), msg('Remove superfluous licences', { id: 'holders.must-remove' }), { id: 'must-remove-title' })}
       <dl>
         <div><dt>${msg('In use', { id: 'holders.in-use' })}</dt><dd>${inUse}</dd></div>
         <div><dt>${msg('Available', { id: 'holders.available' })}</dt><dd>${allowed}</dd></div>
@@ -338,7 +339,11 @@ export class SoLicenceHolders extends KitElement {
       ${this.reassigning && !readOnly ? this.renderReassign(this.reassigning, l) : nothing}
       ${this.picking && this.editing && !readOnly ? this.renderPicker(l) : nothing}
       ${this.bulkOpen && this.bulk && this.editing
-        ? this.editing.bulkTemplate(this.bulk, { title: msg(str`Assigning ${l.name}`, { id: 'holders.bulk-title' }), name: (e) => this.nameOf(e as UserEntry) }, () => (this.bulkOpen = false))
+        ? this.editing.bulkTemplate(
+            this.bulk,
+            { title: msg(str`Assigning ${l.name}`, { id: 'holders.bulk-title' }), name: (e) => this.nameOf(e as UserEntry), level: this.level(1) },
+            () => (this.bulkOpen = false),
+          )
         : nothing}`;
   }
 
@@ -463,7 +468,7 @@ export class SoLicenceHolders extends KitElement {
     const who = this.nameOf(e);
     const busy = this.action.isBusy(String(e.row.associateDbId));
     return html`<section class="panel reassign" part="reassign-panel" aria-labelledby="reassign-title" @keydown=${this.onPanelKeyDown}>
-      <h4 id="reassign-title">${msg(str`Reassign ${who}`, { id: 'holders.reassign-title' })}</h4>
+      ${heading(this.level(1), msg(str`Reassign ${who}`, { id: 'holders.reassign-title' }), { id: 'reassign-title' })}
       <fieldset>
         <legend>${msg(str`Move ${who} from ${l.name} to:`, { id: 'holders.reassign-legend' })}</legend>
         ${plans.map((p) => {
@@ -505,6 +510,7 @@ export class SoLicenceHolders extends KitElement {
     const candidates = this.lists[this.tab].rows.filter((e) => !e.held.has(column) && (!q || e.text.includes(q)));
     const shown = candidates.slice(0, PICK_LIMIT);
     return this.editing!.pickerTemplate({
+      level: this.level(1),
       licenceName: l.name,
       free: l.unrestricted ? undefined : l.free,
       query: this.pickQuery,

@@ -530,7 +530,13 @@ export class SoLicenceList extends KitElement {
       </button>
       <div id="holders">
         ${shown && customElements.get('so-licence-holders')
-          ? html`<so-licence-holders part="holders" .owner=${this.owner} .module=${r.moduleName} api-base=${this.apiBase}></so-licence-holders>`
+          ? html`<so-licence-holders
+              part="holders"
+              .owner=${this.owner}
+              .module=${r.moduleName}
+              api-base=${this.apiBase}
+              heading-level=${this.level(1)}
+            ></so-licence-holders>`
           : nothing}
       </div>`;
   }
