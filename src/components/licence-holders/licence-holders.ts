@@ -176,7 +176,7 @@ export class SoLicenceHolders extends KitElement {
       fetchPage: async (page, { config, signal, fresh }) => {
         const columns = [this.column];
         const answer = await getUsers(config, list, columns, page, { signal, fresh });
-        return { 'odata.nextLink': answer['odata.nextLink'], value: answer.value.map((row) => toEntry(row, columns)) };
+        return { ...answer, value: answer.value.map((row) => toEntry(row, columns)) };
       },
     });
   }
