@@ -37,6 +37,9 @@ function noPreloadHelper(): Plugin {
 // `vite build`              -> npm library: dist/index.js + dist/so-<element>.js, runtime libraries external
 // `vite build --mode cdn`   -> dist/cdn/so-licence-kit.js, self-contained; locales are lazy chunks beside it
 // `vite build --mode demo`  -> the demo page in dist-demo/ (served by `npm run preview`, used by `npm run bench`)
+/** Modules of the CDN build's lazy parts: the locales, and the writing code and `<so-licence-holders>` (loaded on first use). */
+const LAZY = /\/(generated\/locales\/|components\/licence-holders\/|core\/(confirm-dialog|bulk-queue|write-action)\.)/;
+
 export default defineConfig(({ mode }): UserConfig => {
   const common: UserConfig = {
     plugins: [minifyCssLiterals(), minifyHtmlLiteralsPlugin()],
@@ -64,7 +67,16 @@ export default defineConfig(({ mode }): UserConfig => {
           input: { 'so-licence-kit': r('src/index.ts') },
           // Lets the entry export what the lazy locale chunks share with it, so the entry stays one file.
           preserveEntrySignatures: 'allow-extension',
-          output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'locales/[name]-[hash].js' },
+          output: {
+            format: 'es',
+            entryFileNames: '[name].js',
+            chunkFileNames: (chunk) => (/^(da|de|nb|nl|sv)$/.test(chunk.name) ? 'locales/[name]-[hash].js' : 'parts/[name]-[hash].js'),
+            // Everything but the lazy parts goes into the entry (without this, rolldown moves code the entry shares
+            // with a lazy part into common chunks that the entry imports at once).
+            codeSplitting: {
+              groups: [{ name: 'so-licence-kit', test: (id: string) => !LAZY.test(id) }],
+            },
+          },
         },
       },
     };

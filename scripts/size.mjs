@@ -27,6 +27,14 @@ const cdn = row('dist/cdn/so-licence-kit.js (as shipped; Lit included)', [join(d
 row('  the same, minified again with esbuild', [join(dist, 'cdn/so-licence-kit.js')]);
 const locales = js(join(dist, 'cdn/locales'));
 for (const f of locales) row(`  lazy: cdn/locales/${f.split('/').pop()}`, [f]);
+// Lazy parts loaded on first use (or right after the kit): <so-licence-holders> and the editing code.
+let parts = [];
+try {
+  parts = js(join(dist, 'cdn/parts'));
+} catch {
+  // no lazy parts
+}
+for (const f of parts) row(`  lazy: cdn/parts/${f.split('/').pop()}`, [f]);
 
 // An element-only entry: its own file plus the shared chunks it imports (Lit stays external in dist/).
 const imported = (file, seen = new Set()) => {

@@ -238,7 +238,8 @@ async function exchange<T>(
       response = await attempt(true);
     }
     const text = await response.text();
-    if (!response.ok) throw httpError(response.status, what);
+    // A write's refusal keeps the server's own sentence (`ErrorMessage`), shown to the administrator as text.
+    if (!response.ok) throw httpError(response.status, what, method === 'GET' ? undefined : serverMessage(text));
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -260,11 +261,22 @@ async function exchange<T>(
   }
 }
 
-function httpError(status: number, what: string): ApiError {
+function httpError(status: number, what: string, reason?: string): ApiError {
   if (status === 401) return new ApiError('unauthorized', `${what}: not signed in (401).`, status);
   if (status === 403) return new ApiError('forbidden', `${what}: access denied (403).`, status);
   if (status === 409) return new ApiError('conflict', `${what}: someone else changed the data meanwhile (409).`, status);
-  return new ApiError('http', `${what}: the server answered ${status}.`, status);
+  // Only a refusal's sentence (4xx) is kept: a 5xx message may carry a server's stack trace.
+  return new ApiError('http', `${what}: the server answered ${status}.`, status, status < 500 ? reason : undefined);
+}
+
+/** The `ErrorMessage` of SuperOffice's error body, if the text is one (plain text, at most 500 characters). */
+function serverMessage(text: string): string | undefined {
+  try {
+    const body = JSON.parse(text) as { ErrorMessage?: unknown };
+    return typeof body?.ErrorMessage === 'string' && body.ErrorMessage.trim() ? body.ErrorMessage.trim().slice(0, 500) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The methods of a write. */

@@ -21,7 +21,10 @@ export class ApiError extends Error {
     readonly kind: WriteErrorKind,
     message: string,
     readonly status?: number,
-    /** For `rejected`: the server's own `Reason`, shown to the administrator as text. */
+    /**
+     * For `rejected`: the server's own `Reason`; for a write answered 4xx/5xx with SuperOffice's error body: its
+     * `ErrorMessage` (e.g. "There is no free Sales Premium licence."). Shown to the administrator as text.
+     */
     readonly reason?: string,
   ) {
     super(message);

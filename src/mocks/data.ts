@@ -5,6 +5,7 @@
  * Dates relative to "today" are computed from `now` (the request time) and written as wall-clock strings.
  */
 import type { Scenario } from './scenarios.js';
+import { overriddenColumns, stateVersion } from './state.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Wire types (what the server sends, before the kit's schemas see it)
@@ -499,6 +500,7 @@ export const licenceColumn = (owner: string, module: string) => `${owner}_${modu
 const columnOf = (def: ModuleDef) => licenceColumn(def.owner, def.name);
 const defByName = new Map(CATALOGUE.map((d) => [`${d.owner}/${d.name}`.toLowerCase(), d]));
 const findDef = (owner: string, name: string) => defByName.get(`${owner}/${name}`.toLowerCase());
+const defByColumn = new Map(CATALOGUE.map((d) => [columnOf(d), d]));
 
 function moduleLicense(def: ModuleDef, locale: Locale): ModuleLicense {
   return {
@@ -671,7 +673,7 @@ export function manyOwners(n: number, base: ExtendedLicenseInfo[] = licenseInfo(
 // ---------------------------------------------------------------------------------------------------------------
 // Users (E3, E8, E9)
 
-type Person = {
+export type Person = {
   id: number;
   assocName: string;
   fullName: string;
@@ -799,8 +801,8 @@ const SYSTEM_USER = OTHER_PEOPLE[0];
 
 const OCR_USERS = new Set([23, 24, 25, 31]);
 
-/** The licence columns (`owner_module`) a person holds. */
-function heldColumns(p: Person): Set<string> {
+/** The licence columns (`owner_module`) a person was given by the seed data, before any write. */
+function seededColumns(p: Person): Set<string> {
   const held = new Set<string>();
   if (!p.active) return held;
   const add = (owner: string, name: string) => held.add(licenceColumn(owner, name));
@@ -808,24 +810,82 @@ function heldColumns(p: Person): Set<string> {
   if (p.userType === 'AnonymousAssociate') add(SO, 'anonymous-user');
   if (p.userType !== 'InternalAssociate') return held;
   add(SO, 'crm-user');
-  if (p.plan) {
-    add(SO, p.plan);
-    for (const implied of findDef(SO, p.plan)?.implies ?? []) add(SO, implied);
-  }
+  if (p.plan) add(SO, p.plan);
   if (p.group === 'Management' || p.group === 'Support') add(ACME, 'archive-user');
   if (OCR_USERS.has(p.id)) add(ACME, 'archive-ocr');
   return held;
 }
 
-let counts: Map<string, number> | undefined;
-/** How many users hold each licence column (feeds E1's NumberOfLicensesInUse). */
-function holderCounts(): Map<string, number> {
-  if (!counts) {
-    counts = new Map();
-    for (const p of [...STAFF_PEOPLE, ...OTHER_PEOPLE]) for (const c of heldColumns(p)) counts.set(c, (counts.get(c) ?? 0) + 1);
+/**
+ * The licence columns (`owner_module`) a person holds now: the seed, changed by the writes since the last reset
+ * (`state.ts`), plus the hidden licences their plan implies.
+ */
+export function heldColumns(p: Person): Set<string> {
+  const held = seededColumns(p);
+  for (const [column, on] of overriddenColumns(p.id)) {
+    if (on) held.add(column);
+    else held.delete(column);
   }
-  return counts;
+  for (const column of [...held]) {
+    const def = defByColumn.get(column);
+    for (const implied of def?.implies ?? []) held.add(licenceColumn(def!.owner, implied));
+  }
+  return held;
 }
+
+let counts: { version: number; map: Map<string, number> } | undefined;
+/** How many users hold each licence column (feeds E1's NumberOfLicensesInUse and E9's InUse/Free). */
+export function holderCounts(): Map<string, number> {
+  if (counts?.version !== stateVersion()) {
+    const map = new Map<string, number>();
+    for (const p of [...STAFF_PEOPLE, ...OTHER_PEOPLE]) for (const c of heldColumns(p)) map.set(c, (map.get(c) ?? 0) + 1);
+    counts = { version: stateVersion(), map };
+  }
+  return counts.map;
+}
+
+/** What the server checks before it assigns a user licence (see `writes.ts`). */
+export interface LicenceRule {
+  ownerName: string;
+  moduleName: string;
+  column: string;
+  total: number;
+  unrestricted: boolean;
+  /** A user plan (`ExtraFlags == 1`). */
+  plan: boolean;
+  hidden: boolean;
+  userType: UserType;
+  /** The archive column of a prerequisite user licence (site licences are owned by the tenant: always met). */
+  prerequisite?: string;
+}
+
+/** The rule of a user licence, or undefined when `owner/module` is not a user licence. */
+export function licenceRule(owner: string, module: string): LicenceRule | undefined {
+  const def = findDef(owner, module);
+  if (!def || def.type !== 'UserLicense') return undefined;
+  const pre = def.prerequisite ? findDef(def.owner, def.prerequisite) : undefined;
+  return {
+    ownerName: def.owner,
+    moduleName: def.name,
+    column: columnOf(def),
+    total: def.unrestricted ? 0 : def.total,
+    unrestricted: def.unrestricted ?? false,
+    plan: !!def.implies,
+    hidden: def.hidden ?? false,
+    userType: def.userType ?? 'InternalAssociate',
+    prerequisite: pre?.type === 'UserLicense' ? columnOf(pre) : undefined,
+  };
+}
+
+/** The names of the user licences of `owner` (what a W9 body may name). */
+export const userLicenceNames = (owner: string): string[] =>
+  CATALOGUE.filter((d) => d.owner.toLowerCase() === owner.toLowerCase() && d.type === 'UserLicense').map((d) => d.name);
+
+/** The description of a licence column, in English (server messages). */
+export const describeColumn = (column: string): string => {
+  const def = defByColumn.get(column);
+  return def ? tr(def.description, 'en') : column;
+};
 
 const FIRST = ['Anna', 'Bjørn', 'Camilla', 'Dag', 'Eva', 'Fredrik', 'Gry', 'Hans', 'Ida', 'Jakob', 'Kristin', 'Leif', 'Marte', 'Nils', 'Ole', 'Pia', 'Rune', 'Siri', 'Trond', 'Ulla', 'Vegard', 'Åse', 'Øystein', 'Mikael', 'Helena', 'Rasmus', 'Lotte', 'Sven', 'Tove', 'Jesper'];
 const LAST = ['Andersen', 'Bakken', 'Christensen', 'Dahl', 'Eriksen', 'Fosse', 'Gundersen', 'Hagen', 'Isaksen', 'Jacobsen', 'Karlsson', 'Larsen', 'Mikkelsen', 'Nordby', 'Olsen', 'Persson', 'Rasmussen', 'Strøm', 'Thorsen', 'Ulvestad', 'Vik', 'Wahl', 'Ødegaard', 'Åberg', 'Lindholm', 'Sjöberg', 'Nielsen', 'Holm', 'Berg', 'Lund'];
@@ -864,7 +924,8 @@ function generatedPerson(index: number): Person {
 export const internalUserCount = (scenario: Scenario) => (scenario === 'empty' ? 0 : scenario === 'large' ? 10_000 : STAFF_PEOPLE.length);
 const internalAt = (i: number) => STAFF_PEOPLE[i] ?? generatedPerson(i - STAFF_PEOPLE.length);
 
-function findPerson(id: number, scenario: Scenario): Person | undefined {
+/** A user by associate id in `scenario` (the generated staff of `large` included). */
+export function findPerson(id: number, scenario: Scenario): Person | undefined {
   if (id >= LARGE_ID_BASE) {
     const index = id - LARGE_ID_BASE;
     return index < internalUserCount(scenario) - STAFF_PEOPLE.length ? generatedPerson(index) : undefined;
@@ -872,7 +933,11 @@ function findPerson(id: number, scenario: Scenario): Person | undefined {
   return [...STAFF_PEOPLE, ...OTHER_PEOPLE].find((p) => p.id === id);
 }
 
-const planDescription = (p: Person) => (p.plan ? tr(findDef(SO, p.plan)?.description ?? p.plan, 'en') : '');
+/** The description of the plan a person holds now (after writes), or ''. */
+const planDescription = (held: ReadonlySet<string>) => {
+  const def = [...held].map((c) => defByColumn.get(c)).find((d) => d?.implies);
+  return def ? tr(def.description, 'en') : '';
+};
 
 function userRow(p: Person): ArchiveRow {
   const held = heldColumns(p);
@@ -884,7 +949,7 @@ function userRow(p: Person): ArchiveRow {
     fullName: p.fullName,
     usergroup: p.group,
     role: p.role,
-    userplan: planDescription(p),
+    userplan: planDescription(held),
     isActive: p.active,
     portraitThumbnail: p.portrait,
   };

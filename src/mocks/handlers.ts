@@ -23,6 +23,8 @@ import {
   type RowSource,
 } from './data.js';
 import { getScenario, type Scenario } from './scenarios.js';
+import { followScenario } from './state.js';
+import { writeHandlers } from './writes.js';
 
 /** What a resolver gets: the request URL, path parameters, scenario, the request's language and the time. */
 type Context = { url: URL; params: PathParams; scenario: Scenario; locale: Locale; now: Date };
@@ -136,6 +138,7 @@ export function createHandlers(scenario: Scenario | (() => Scenario) = getScenar
   const get = (path: string, resolve: (ctx: Context) => Response, { proposed = false } = {}) =>
     http.get(`*/api/v1${path}`, async ({ request, params }) => {
       const s = current();
+      followScenario(s);
       const failure = await scenarioFailure(s, proposed);
       if (failure) return failure;
       const locale = localeFrom(request.headers.get('Accept-Language'));
@@ -171,6 +174,8 @@ export function createHandlers(scenario: Scenario | (() => Scenario) = getScenar
       const job = batchTasks(s).find((t) => t.Id === body.Id);
       return HttpResponse.json(!!job && job.CancellationBehaviour !== 'CannotCancel');
     }),
+    // W8, W9 and GET /User/{id}: stateful (writes.ts, state.ts)
+    ...writeHandlers(current, (s) => scenarioFailure(s, false), errorResponse),
   ];
 }
 
