@@ -9,7 +9,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**', 'dist-demo/**', '.cache/**', 'storybook-static/**', 'coverage/**',
-      'public/mockServiceWorker.js', 'src/generated/**', 'custom-elements.json',
+      'public/mockServiceWorker.js', 'src/generated/**', 'custom-elements.json', 'integrations/**',
     ],
   },
   js.configs.recommended,

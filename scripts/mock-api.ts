@@ -4,6 +4,7 @@
 //   npm run mock-api                       # http://127.0.0.1:9090/api/v1/License
 //   SCENARIO=expiring PORT=9191 npm run mock-api
 //   curl 'http://127.0.0.1:9090/api/v1/License?scenario=forbidden'   # switches the scenario for all later requests
+//   curl -X PATCH -H 'Content-Type: application/json' -d '[…]' http://127.0.0.1:9090/api/v1/User/3   # W8; state resets on a scenario switch
 //   STATIC_DIR=. npm run mock-api           # also serves files below STATIC_DIR (the built bundle, for the benchmark)
 import { installNode20Polyfills } from './node20-polyfills.mjs';
 import http from 'node:http';
@@ -84,11 +85,13 @@ async function send(res: http.ServerResponse, response: Response, extra: Record<
   res.end(Buffer.from(await response.arrayBuffer()));
 }
 
-/** The request body (small JSON for the agent calls). */
-async function readBody(req: http.IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
 }
 
 const server = http.createServer(async (req, res) => {
@@ -97,7 +100,7 @@ const server = http.createServer(async (req, res) => {
     if (req.method === 'OPTIONS') {
       res.writeHead(204, {
         ...cors,
-        'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+        'Access-Control-Allow-Methods': 'GET, POST, PATCH, PUT, DELETE, OPTIONS',
         'Access-Control-Allow-Headers': 'Accept, Accept-Language, Authorization, Content-Type, X-XSRF-TOKEN',
         'Access-Control-Max-Age': '600',
       });
@@ -114,19 +117,20 @@ const server = http.createServer(async (req, res) => {
       if (asked !== scenario) console.log(`scenario: ${asked}`);
       scenario = asked;
     }
-    // POST: the agent calls the handlers answer (W10 StopBatchJob); any other write is not mocked here.
-    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'POST') {
-      await send(res, errorResponse(405, 'MethodNotAllowed', 'The mock API only answers GET and POST.'), cors);
+    const method = req.method ?? 'GET';
+    if (!['GET', 'HEAD', 'POST', 'PATCH', 'PUT', 'DELETE'].includes(method)) {
+      await send(res, errorResponse(405, 'MethodNotAllowed', `The mock API does not answer ${method}.`), cors);
       return;
     }
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
+    // Writes (W8, W9) carry a JSON body; the handlers keep their effect in memory until the scenario changes.
+    const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req);
     const response =
-      (req.method === 'POST' ? undefined : portraitImage(url.pathname)) ??
-      (req.method === 'POST' ? undefined : await staticFile(url.pathname, /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')))) ??
-      (await getResponse(handlers, new Request(url, { method: req.method, headers, body: req.method === 'POST' ? await readBody(req) : undefined })));
+      (method === 'GET' ? (portraitImage(url.pathname) ?? (await staticFile(url.pathname, /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))))) : undefined) ??
+      (await getResponse(handlers, new Request(url, { method, headers, body: body === undefined ? undefined : new Uint8Array(body) })));
     await send(res, response ?? errorResponse(404, 'NotFound', `No mock for ${url.pathname}.`), cors);
   } catch (err) {
     console.error(err);

@@ -54,7 +54,21 @@ export interface SoWriteErrorDetail {
   operation: string;
 }
 
-/** Every event the kit dispatches (all bubble and are composed). */
+/**
+ * `change` of `<so-user-licence-filter>`: a plain `Event` (no `detail`); read the element's `value`. `target` and
+ * `currentTarget` are the element for a listener added on it.
+ */
+export type SoChangeEvent<T extends EventTarget> = Event & { readonly target: T; readonly currentTarget: T };
+
+/** `detail` of `so-superfluous-removed`: with `must-remove`, enough holders of the licence were removed. */
+export interface SoSuperfluousRemovedDetail {
+  ownerName: string;
+  moduleName: string;
+  /** How many holders fewer than when the step started. */
+  removed: number;
+}
+
+/** Every `so-*` event the kit dispatches (all bubble and are composed). */
 export interface SoEventMap {
   'so-load': CustomEvent<SoLoadDetail>;
   'so-error': CustomEvent<SoErrorDetail>;
@@ -64,6 +78,7 @@ export interface SoEventMap {
   'so-assignment-change': CustomEvent<SoAssignmentChangeDetail>;
   'so-licence-activated': CustomEvent<SoLicenceActivatedDetail>;
   'so-write-error': CustomEvent<SoWriteErrorDetail>;
+  'so-superfluous-removed': CustomEvent<SoSuperfluousRemovedDetail>;
 }
 
 declare global {

@@ -9,7 +9,16 @@ import { registry } from './registry.js';
 
 export { localized, msg, str } from './localize-runtime.js';
 
+/** A locale the kit has translations for: `da`, `de`, `en`, `nb`, `nl`, `sv`. */
 export type Locale = (typeof allLocales)[number];
+
+/**
+ * What `setLocale()`, `configure({ locale })` and `<so-provider>.locale` accept: a {@link Locale}, or `no`/`nn`
+ * (Norwegian; both show `nb`). Other strings (e.g. a region tag from `navigator.language`) are accepted at run time
+ * from JavaScript and HTML attributes (`nb-NO` → `nb`, unknown → English with a console warning), but TypeScript
+ * asks for one of these.
+ */
+export type LocaleInput = Locale | 'no' | 'nn';
 
 // Static map (not a template-literal import) so Vite, WTR/esbuild and Storybook all resolve it; one chunk per locale.
 const loaders = {
@@ -23,7 +32,10 @@ const loaders = {
 /** The current UI locale. */
 export const getLocale = (): Locale => activeLocale() as Locale;
 
-/** Maps a language tag to a kit locale: `nb-NO` → `nb`, `no`/`nn` → `nb`, `de-AT` → `de`; `undefined` if none fits. */
+/**
+ * Maps a language tag to a kit locale: `nb-NO` → `nb`, `no`/`nn` → `nb`, `de-AT` → `de`; `undefined` if none fits.
+ * For a tag from a URL or `navigator.language`: `setLocale(toKitLocale(tag) ?? 'en')`.
+ */
 export function toKitLocale(tag: string | null | undefined): Locale | undefined {
   const lang = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
   const mapped = lang === 'no' || lang === 'nn' ? 'nb' : lang;
@@ -53,11 +65,11 @@ copies.add((locale) => {
 });
 
 /**
- * Switches every element of the kit to `locale` (da, de, en, nl, nb, sv; `no` is accepted as nb) and stops following
+ * Switches every element of the kit to `locale` (da, de, en, nl, nb, sv; `no`/`nn` are accepted as nb) and stops following
  * `<html lang>`. Resolves once the translations are loaded and elements re-render. An unknown locale falls back to
  * English with a console warning. The last call wins.
  */
-export function setLocale(locale: string): Promise<void> {
+export function setLocale(locale: LocaleInput): Promise<void> {
   const kit = toKitLocale(locale);
   if (!kit) console.warn(`so-licence-kit: unknown locale "${locale}"; using English.`);
   return Promise.all([...copies].map((applyHere) => applyHere(kit ?? sourceLocale))).then(() => undefined);

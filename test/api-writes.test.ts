@@ -229,3 +229,22 @@ describe('api: writes (send)', () => {
     expect(log.requests.filter((r) => r.method === 'GET')).to.have.length(0);
   });
 });
+
+describe('api: a refused write keeps the server’s sentence', () => {
+  useMockBackend();
+
+  it('4xx: ErrorMessage becomes the reason; 5xx: never (it may hold a stack trace)', async () => {
+    worker.use(
+      http.put('*/api/v1/License/ACME/1', () =>
+        HttpResponse.json({ Error: true, ErrorType: 'LicenseException', ErrorMessage: 'There is no free OCR licence.' }, { status: 400 }),
+      ),
+      http.delete('*/api/v1/License/ACME/1', () =>
+        HttpResponse.json({ Error: true, ErrorType: 'Exception', ErrorMessage: 'NullReference at Foo.Bar()' }, { status: 500 }),
+      ),
+    );
+    const refused = await failWith(api.assignThirdPartyLicences(cfg(), 'ACME', 1, ['ocr']));
+    expect(refused).to.include({ kind: 'http', status: 400, reason: 'There is no free OCR licence.' });
+    const crashed = await failWith(api.unassignThirdPartyLicences(cfg(), 'ACME', 1, ['ocr']));
+    expect(crashed.reason).to.equal(undefined);
+  });
+});

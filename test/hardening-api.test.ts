@@ -209,7 +209,7 @@ describe('hardening: configure() checks its input', () => {
     ['timeout', { timeout: 0 }],
     ['apiBase', { apiBase: 42 as unknown as string }],
     ['auth', { auth: { mode: 'cookie' } as unknown as AuthConfig }],
-    ['auth', { auth: { mode: 'bearer' } }],
+    ['auth', { auth: { mode: 'bearer' } as unknown as AuthConfig }],
     ['auth', { auth: 'bearer' as unknown as AuthConfig }],
     ['fetch', { fetch: 'fetch' as unknown as typeof fetch }],
     ['trustedOrigins', { trustedOrigins: ['evil.example'] }],

@@ -53,7 +53,7 @@ describe('mock backend', () => {
 
   describe('scenarios', () => {
     it('are named, checked and read from ?scenario=', () => {
-      expect(scenarios).to.have.length(10);
+      expect(scenarios).to.include.members(['default', 'expiring', 'expired', 'empty', 'forbidden', 'server-error', 'malformed', 'slow', 'large', 'onsite', 'xss', 'read-only', 'conflict', 'write-fails', 'slow-writes']);
       expect(isScenario('large')).to.equal(true);
       expect(isScenario('nope')).to.equal(false);
       expect(scenarioFromUrl('http://x/demo?scenario=expired')).to.equal('expired');
@@ -226,7 +226,7 @@ describe('mock backend', () => {
       expect((await get('/MeteredServices?from=2026-05&to=2026-01')).status).to.equal(400);
     });
 
-    it('E6: 30 events, newest first, $select, $jsonSafe and $inlineCount honoured, string keys, markup kept as text', async () => {
+    it('E6: 30 events, newest first, $select, $jsonSafe and $inlineCount honoured, string keys; markup only in the xss scenario', async () => {
       const page = await json<Page>(
         `/SystemEvent?$select=${EVENT_COLUMNS}&$orderBy=registered desc&$top=50&$skip=0&$jsonSafe=true&$inlineCount=allpages`,
       );
@@ -241,7 +241,12 @@ describe('mock backend', () => {
       );
       const dates = page.value.map((e) => String(e.registered));
       expect([...dates].sort().reverse()).to.deep.equal(dates);
-      expect(page.value.some((e) => e.eventmess === HTML_EVENT_MESSAGE)).to.equal(true);
+      expect(page.value.some((e) => e.eventmess === HTML_EVENT_MESSAGE), 'no hostile data by default').to.equal(false);
+      expect(page.value.some((e) => String(e.eventmess).startsWith('Heads up: Planned maintenance'))).to.equal(true);
+      setScenario('xss');
+      const xss = await json<Page>('/SystemEvent?$top=50');
+      setScenario('default');
+      expect(xss.value.some((e) => e.eventmess === HTML_EVENT_MESSAGE), 'markup kept as text in the xss scenario').to.equal(true);
       expect(new Set(page.value.map((e) => e.type))).to.have.keys('System-wide', 'Database', 'Group', 'User');
       const narrow = await json<Page>('/SystemEvent?$select=eventname,registered_associate_id/assocName&$top=2');
       expect(Object.keys(narrow.value[0])).to.deep.equal(['PrimaryKey', 'EntityName', 'eventname', 'registered_associate_id/assocName']);
@@ -258,7 +263,11 @@ describe('mock backend', () => {
         const column = `superoffice_${m.Current.ModuleName}`;
         expect(users.value.filter((u) => u[column] === true).length, column).to.equal(m.NumberOfLicensesInUse);
       }
-      expect(users.value.filter((u) => u.portraitThumbnail === MALICIOUS_PORTRAIT)).to.have.length(1);
+      expect(users.value.filter((u) => u.portraitThumbnail === MALICIOUS_PORTRAIT), 'no hostile data by default').to.have.length(0);
+      setScenario('xss');
+      const xss = await json<Page>('/Archive/InternalUsers?$top=100');
+      setScenario('default');
+      expect(xss.value.filter((u) => u.portraitThumbnail === MALICIOUS_PORTRAIT), 'the xss scenario').to.have.length(1);
       expect(users.value.some((u) => String(u.portraitThumbnail).startsWith('data:image/svg+xml,'))).to.equal(true);
       const karin = users.value.find((u) => u.assocName === 'KARIN')!;
       expect(karin).to.include({ userplan: 'Sales Premium', usergroup: 'Management', isActive: true });

@@ -142,6 +142,7 @@ describe('<so-system-events>', () => {
   });
 
   it('renders a message with markup as plain characters, in the row and in the details', async () => {
+    setScenario('xss');
     const el = await mount();
     const row = rows(el).find((r) => cells(r)[2] === HTML_EVENT_MESSAGE)!;
     expect(row, 'the message is shown verbatim').to.not.equal(undefined);

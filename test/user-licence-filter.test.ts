@@ -542,6 +542,7 @@ describe('<so-user-licence-filter>', () => {
   });
 
   it('shows portraits only from safe URLs, initials otherwise', async () => {
+    setScenario('xss');
     const el = await mount();
     const henrik = rowOf(el, 'HENRIK')!;
     expect(henrik, 'the user with a javascript: portrait').not.to.equal(undefined);

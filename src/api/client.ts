@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { getLocale } from '../localization.js';
-import { onConfigChange, originOf, type AuthConfig, type ResolvedConfig } from './config.js';
+import { onConfigChange, originOf, type BearerAuth, type ResolvedConfig } from './config.js';
 import { ApiError, isAbort } from './errors.js';
 
 /** Options of one GET. */
@@ -179,8 +179,6 @@ export function readCookie(name: string): string | undefined {
   return undefined;
 }
 
-type BearerAuth = Extract<AuthConfig, { mode: 'bearer' }>;
-
 /** Per bearer configuration: the `getToken()` call in flight, and how many renewals after a 401 there were. */
 interface TokenState {
   pending?: Promise<string>;
@@ -349,7 +347,10 @@ async function exchange<T>(
       ({ response } = await attempt(first.renewal));
     }
     const text = await response.text();
-    if (!response.ok) throw httpError(response.status, what, response.headers);
+    // A write's refusal keeps the server's own sentence (`ErrorMessage`), shown to the administrator as text.
+    if (!response.ok) {
+      throw httpError(response.status, what, response.headers, method === 'GET' ? undefined : serverMessage(text));
+    }
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -377,13 +378,24 @@ function toFailure(error: unknown, what: string, config: ResolvedConfig, timeout
   return new ApiError('network', `${what}: the server could not be reached.`);
 }
 
-function httpError(status: number, what: string, headers: Headers): ApiError {
+function httpError(status: number, what: string, headers: Headers, reason?: string): ApiError {
   if (status === 401) return new ApiError('unauthorized', `${what}: not signed in (401).`, status);
   if (status === 403) return new ApiError('forbidden', `${what}: access denied (403).`, status);
   if (status === 409) return new ApiError('conflict', `${what}: someone else changed the data meanwhile (409).`, status);
-  const error = new ApiError('http', `${what}: the server answered ${status}.`, status);
+  // Only a refusal's sentence (4xx) is kept: a 5xx message may carry a server's stack trace.
+  const error = new ApiError('http', `${what}: the server answered ${status}.`, status, status < 500 ? reason : undefined);
   error.retryAfter = retryAfterMs(headers.get('Retry-After'));
   return error;
+}
+
+/** The `ErrorMessage` of SuperOffice's error body, if the text is one (plain text, at most 500 characters). */
+function serverMessage(text: string): string | undefined {
+  try {
+    const body = JSON.parse(text) as { ErrorMessage?: unknown };
+    return typeof body?.ErrorMessage === 'string' && body.ErrorMessage.trim() ? body.ErrorMessage.trim().slice(0, 500) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** `Retry-After` (seconds or an HTTP date) in milliseconds from now; `undefined` when absent or unreadable. */
@@ -394,7 +406,6 @@ export function retryAfterMs(value: string | null, now = Date.now()): number | u
   const at = Date.parse(trimmed);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
-
 
 /** The methods of a write. */
 export type WriteMethod = 'POST' | 'PATCH' | 'PUT' | 'DELETE';

@@ -1,12 +1,20 @@
 import { createContext } from '@lit/context';
-import { setLocale } from '../localization.js';
+import { setLocale, type LocaleInput } from '../localization.js';
 import { registry } from '../registry.js';
 
+/** Returns an access token for the `Authorization: Bearer` header; asked again once after a 401. */
+export type TokenProvider = () => string | Promise<string>;
+
+/**
+ * Bearer authentication: a fixed `token`, a `getToken()` the kit asks before the first request and again once after
+ * a 401, or both (the token is used first). At least one of them is required.
+ */
+export type BearerAuth =
+  | { mode: 'bearer'; token: string; getToken?: TokenProvider }
+  | { mode: 'bearer'; token?: string; getToken: TokenProvider };
+
 /** How requests authenticate. Secrets live here, never in attributes. */
-export type AuthConfig =
-  | { mode: 'session' }
-  | { mode: 'none' }
-  | { mode: 'bearer'; token?: string; getToken?: () => string | Promise<string> };
+export type AuthConfig = { mode: 'session' } | { mode: 'none' } | BearerAuth;
 
 /** Everything a host can configure; every field optional. */
 export interface KitConfig {
@@ -18,8 +26,8 @@ export interface KitConfig {
   fetch?: typeof fetch;
   /** Milliseconds per request. Default 15000. */
   timeout?: number;
-  /** UI locale (da, de, en, nl, nb, sv; `no` = nb). Otherwise follows `<html lang>`. */
-  locale?: string;
+  /** UI locale (da, de, en, nl, nb, sv; `no`/`nn` = nb). Otherwise follows `<html lang>`. */
+  locale?: LocaleInput;
   /**
    * Origins (`https://host[:port]`) that may receive the bearer token besides those set in code as `apiBase`. An
    * origin named only by an element's `api-base` attribute gets no credentials unless it is listed here.

@@ -8,8 +8,11 @@ export type ApiErrorKind = 'network' | 'timeout' | 'http' | 'unauthorized' | 'fo
 export type WriteErrorKind = ApiErrorKind | 'conflict' | 'rejected';
 
 /**
- * The one error type that leaves `src/api/`. Its `message` is technical English for logs and
- * `so-error` listeners (never a token, never a stack); components show their own localized text per `kind`.
+ * The one error type the kit's requests fail with: `kind` (`network`, `timeout`, `http`, `unauthorized`,
+ * `forbidden`, `invalid-response`; for writes also `conflict` and `rejected`), `status` (the HTTP status, when there
+ * was an answer), `reason` (for `rejected`: the server's `Reason`) and `message`, technical English for logs and
+ * `so-error`/`so-write-error` listeners (never a token, never a stack). Elements show their own localized text per
+ * `kind`.
  */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -22,7 +25,10 @@ export class ApiError extends Error {
     readonly kind: WriteErrorKind,
     message: string,
     readonly status?: number,
-    /** For `rejected`: the server's own `Reason`, shown to the administrator as text. */
+    /**
+     * For `rejected`: the server's own `Reason`; for a write answered 4xx/5xx with SuperOffice's error body: its
+     * `ErrorMessage` (e.g. "There is no free Sales Premium licence."). Shown to the administrator as text.
+     */
     readonly reason?: string,
   ) {
     super(message);

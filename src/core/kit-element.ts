@@ -174,6 +174,8 @@ let warnedVersion: string | undefined;
  * throws; a different version owning the tag gives one console warning for the page.
  */
 export function define(tag: string, ctor: CustomElementConstructor & { kitVersion?: string }): void {
+  // Importing the kit server-side (Node, SSR) must not throw: no registry, nothing to define.
+  if (typeof customElements === 'undefined') return;
   const existing = customElements.get(tag) as (CustomElementConstructor & { kitVersion?: string }) | undefined;
   if (!existing) {
     customElements.define(tag, ctor);

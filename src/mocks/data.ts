@@ -5,6 +5,7 @@
  * Dates relative to "today" are computed from `now` (the request time) and written as wall-clock strings.
  */
 import type { Scenario } from './scenarios.js';
+import { overriddenColumns, stateVersion } from './state.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Wire types (what the server sends, before the kit's schemas see it)
@@ -499,6 +500,7 @@ export const licenceColumn = (owner: string, module: string) => `${owner}_${modu
 const columnOf = (def: ModuleDef) => licenceColumn(def.owner, def.name);
 const defByName = new Map(CATALOGUE.map((d) => [`${d.owner}/${d.name}`.toLowerCase(), d]));
 const findDef = (owner: string, name: string) => defByName.get(`${owner}/${name}`.toLowerCase());
+const defByColumn = new Map(CATALOGUE.map((d) => [columnOf(d), d]));
 
 function moduleLicense(def: ModuleDef, locale: Locale): ModuleLicense {
   return {
@@ -671,7 +673,7 @@ export function manyOwners(n: number, base: ExtendedLicenseInfo[] = licenseInfo(
 // ---------------------------------------------------------------------------------------------------------------
 // Users (E3, E8, E9)
 
-type Person = {
+export type Person = {
   id: number;
   assocName: string;
   fullName: string;
@@ -697,11 +699,14 @@ function svgPortrait(fullName: string, hue: number): string {
   return `data:image/svg+xml,${encodeURIComponent(svg)}`;
 }
 
-/** The one deliberately hostile portrait URL: a component must never put it into `src`. */
+/** The one deliberately hostile portrait URL (scenario `xss` only): a component must never put it into `src`. */
 export const MALICIOUS_PORTRAIT = 'javascript:alert(1)';
 
+/** The user whose portrait URL is hostile in the `xss` scenario. */
+export const HOSTILE_PORTRAIT_USER = 9;
+
 function portraitOf(id: number, fullName: string): string {
-  if (id === 9) return MALICIOUS_PORTRAIT;
+  if (id === HOSTILE_PORTRAIT_USER) return '';
   if (id === 12) return '../blobby/portrait/12.png';
   return id % 3 === 1 ? svgPortrait(fullName, (id * 47) % 360) : '';
 }
@@ -796,8 +801,8 @@ const SYSTEM_USER = OTHER_PEOPLE[0];
 
 const OCR_USERS = new Set([23, 24, 25, 31]);
 
-/** The licence columns (`owner_module`) a person holds. */
-function heldColumns(p: Person): Set<string> {
+/** The licence columns (`owner_module`) a person was given by the seed data, before any write. */
+function seededColumns(p: Person): Set<string> {
   const held = new Set<string>();
   if (!p.active) return held;
   const add = (owner: string, name: string) => held.add(licenceColumn(owner, name));
@@ -805,24 +810,82 @@ function heldColumns(p: Person): Set<string> {
   if (p.userType === 'AnonymousAssociate') add(SO, 'anonymous-user');
   if (p.userType !== 'InternalAssociate') return held;
   add(SO, 'crm-user');
-  if (p.plan) {
-    add(SO, p.plan);
-    for (const implied of findDef(SO, p.plan)?.implies ?? []) add(SO, implied);
-  }
+  if (p.plan) add(SO, p.plan);
   if (p.group === 'Management' || p.group === 'Support') add(ACME, 'archive-user');
   if (OCR_USERS.has(p.id)) add(ACME, 'archive-ocr');
   return held;
 }
 
-let counts: Map<string, number> | undefined;
-/** How many users hold each licence column (feeds E1's NumberOfLicensesInUse). */
-function holderCounts(): Map<string, number> {
-  if (!counts) {
-    counts = new Map();
-    for (const p of [...STAFF_PEOPLE, ...OTHER_PEOPLE]) for (const c of heldColumns(p)) counts.set(c, (counts.get(c) ?? 0) + 1);
+/**
+ * The licence columns (`owner_module`) a person holds now: the seed, changed by the writes since the last reset
+ * (`state.ts`), plus the hidden licences their plan implies.
+ */
+export function heldColumns(p: Person): Set<string> {
+  const held = seededColumns(p);
+  for (const [column, on] of overriddenColumns(p.id)) {
+    if (on) held.add(column);
+    else held.delete(column);
   }
-  return counts;
+  for (const column of [...held]) {
+    const def = defByColumn.get(column);
+    for (const implied of def?.implies ?? []) held.add(licenceColumn(def!.owner, implied));
+  }
+  return held;
 }
+
+let counts: { version: number; map: Map<string, number> } | undefined;
+/** How many users hold each licence column (feeds E1's NumberOfLicensesInUse and E9's InUse/Free). */
+export function holderCounts(): Map<string, number> {
+  if (counts?.version !== stateVersion()) {
+    const map = new Map<string, number>();
+    for (const p of [...STAFF_PEOPLE, ...OTHER_PEOPLE]) for (const c of heldColumns(p)) map.set(c, (map.get(c) ?? 0) + 1);
+    counts = { version: stateVersion(), map };
+  }
+  return counts.map;
+}
+
+/** What the server checks before it assigns a user licence (see `writes.ts`). */
+export interface LicenceRule {
+  ownerName: string;
+  moduleName: string;
+  column: string;
+  total: number;
+  unrestricted: boolean;
+  /** A user plan (`ExtraFlags == 1`). */
+  plan: boolean;
+  hidden: boolean;
+  userType: UserType;
+  /** The archive column of a prerequisite user licence (site licences are owned by the tenant: always met). */
+  prerequisite?: string;
+}
+
+/** The rule of a user licence, or undefined when `owner/module` is not a user licence. */
+export function licenceRule(owner: string, module: string): LicenceRule | undefined {
+  const def = findDef(owner, module);
+  if (!def || def.type !== 'UserLicense') return undefined;
+  const pre = def.prerequisite ? findDef(def.owner, def.prerequisite) : undefined;
+  return {
+    ownerName: def.owner,
+    moduleName: def.name,
+    column: columnOf(def),
+    total: def.unrestricted ? 0 : def.total,
+    unrestricted: def.unrestricted ?? false,
+    plan: !!def.implies,
+    hidden: def.hidden ?? false,
+    userType: def.userType ?? 'InternalAssociate',
+    prerequisite: pre?.type === 'UserLicense' ? columnOf(pre) : undefined,
+  };
+}
+
+/** The names of the user licences of `owner` (what a W9 body may name). */
+export const userLicenceNames = (owner: string): string[] =>
+  CATALOGUE.filter((d) => d.owner.toLowerCase() === owner.toLowerCase() && d.type === 'UserLicense').map((d) => d.name);
+
+/** The description of a licence column, in English (server messages). */
+export const describeColumn = (column: string): string => {
+  const def = defByColumn.get(column);
+  return def ? tr(def.description, 'en') : column;
+};
 
 const FIRST = ['Anna', 'Bjørn', 'Camilla', 'Dag', 'Eva', 'Fredrik', 'Gry', 'Hans', 'Ida', 'Jakob', 'Kristin', 'Leif', 'Marte', 'Nils', 'Ole', 'Pia', 'Rune', 'Siri', 'Trond', 'Ulla', 'Vegard', 'Åse', 'Øystein', 'Mikael', 'Helena', 'Rasmus', 'Lotte', 'Sven', 'Tove', 'Jesper'];
 const LAST = ['Andersen', 'Bakken', 'Christensen', 'Dahl', 'Eriksen', 'Fosse', 'Gundersen', 'Hagen', 'Isaksen', 'Jacobsen', 'Karlsson', 'Larsen', 'Mikkelsen', 'Nordby', 'Olsen', 'Persson', 'Rasmussen', 'Strøm', 'Thorsen', 'Ulvestad', 'Vik', 'Wahl', 'Ødegaard', 'Åberg', 'Lindholm', 'Sjöberg', 'Nielsen', 'Holm', 'Berg', 'Lund'];
@@ -861,7 +924,8 @@ function generatedPerson(index: number): Person {
 export const internalUserCount = (scenario: Scenario) => (scenario === 'empty' ? 0 : scenario === 'large' ? 10_000 : STAFF_PEOPLE.length);
 const internalAt = (i: number) => STAFF_PEOPLE[i] ?? generatedPerson(i - STAFF_PEOPLE.length);
 
-function findPerson(id: number, scenario: Scenario): Person | undefined {
+/** A user by associate id in `scenario` (the generated staff of `large` included). */
+export function findPerson(id: number, scenario: Scenario): Person | undefined {
   if (id >= LARGE_ID_BASE) {
     const index = id - LARGE_ID_BASE;
     return index < internalUserCount(scenario) - STAFF_PEOPLE.length ? generatedPerson(index) : undefined;
@@ -869,7 +933,11 @@ function findPerson(id: number, scenario: Scenario): Person | undefined {
   return [...STAFF_PEOPLE, ...OTHER_PEOPLE].find((p) => p.id === id);
 }
 
-const planDescription = (p: Person) => (p.plan ? tr(findDef(SO, p.plan)?.description ?? p.plan, 'en') : '');
+/** The description of the plan a person holds now (after writes), or ''. */
+const planDescription = (held: ReadonlySet<string>) => {
+  const def = [...held].map((c) => defByColumn.get(c)).find((d) => d?.implies);
+  return def ? tr(def.description, 'en') : '';
+};
 
 function userRow(p: Person): ArchiveRow {
   const held = heldColumns(p);
@@ -881,7 +949,7 @@ function userRow(p: Person): ArchiveRow {
     fullName: p.fullName,
     usergroup: p.group,
     role: p.role,
-    userplan: planDescription(p),
+    userplan: planDescription(held),
     isActive: p.active,
     portraitThumbnail: p.portrait,
   };
@@ -891,7 +959,12 @@ function userRow(p: Person): ArchiveRow {
 
 /** E8 Associates: the internal users. */
 export function internalUsers(scenario: Scenario = 'default'): RowSource {
-  return { count: internalUserCount(scenario), at: (i) => userRow(internalAt(i)) };
+  return { count: internalUserCount(scenario), at: (i) => hostile(scenario, userRow(internalAt(i))) };
+}
+
+/** Scenario `xss`: the hostile portrait URL on its user's row (the default scenario has no hostile data). */
+function hostile(scenario: Scenario, row: ArchiveRow): ArchiveRow {
+  return scenario === 'xss' && row.PrimaryKey === HOSTILE_PORTRAIT_USER ? { ...row, portraitThumbnail: MALICIOUS_PORTRAIT } : row;
 }
 
 /** E8 Other users: system, anonymous and external users. */
@@ -1255,7 +1328,7 @@ const EVENT_KINDS: readonly EventKind[] = [
   },
 ];
 
-/** The message that must be shown as text, never as markup. */
+/** The message that must be shown as text, never as markup (scenario `xss`; the default scenario says it plainly). */
 export const HTML_EVENT_MESSAGE =
   '<b>Heads up</b> <img src=x onerror=alert(1)> Planned maintenance from 22:00 to 23:00: SuperOffice CRM Online will be unavailable for up to 30 minutes.';
 
@@ -1285,12 +1358,12 @@ export function systemEvents(scenario: Scenario = 'default', now: Date = new Dat
       // A maintenance window announced by the administrator, with markup in its message.
       kind = EVENT_KINDS[3];
       by = CURRENT_USER;
-      message = HTML_EVENT_MESSAGE;
+      message = scenario === 'xss' ? HTML_EVENT_MESSAGE : HTML_EVENT_MESSAGE.replace(/<[^>]*>\s*/g, '').replace(/^Heads up\s*/, 'Heads up: ');
       status = 'Scheduled';
       eta = dayFrom(now, 3);
       eta.setHours(22);
     } else if (i === 2) {
-      // An import by the user whose portrait URL is hostile.
+      // An import by the user whose portrait URL is hostile (in the xss scenario).
       kind = EVENT_KINDS[2];
       by = STAFF_PEOPLE[8];
       message = kind.messages[0];
@@ -1304,7 +1377,8 @@ export function systemEvents(scenario: Scenario = 'default', now: Date = new Dat
       registered: utcDate(registered),
       'registered_associate_id/assocName': by.assocName,
       'registered_associate_id/fullName': by.fullName,
-      'registered_associate_id/portraitThumbnail': by.portrait,
+      'registered_associate_id/portraitThumbnail':
+        scenario === 'xss' && by.id === HOSTILE_PORTRAIT_USER ? MALICIOUS_PORTRAIT : by.portrait,
       eta: wallDate(eta),
       type: kind.type,
     };

@@ -24,6 +24,8 @@ import {
 } from './data.js';
 import { getScenario, type Scenario } from './scenarios.js';
 import { isTruthyCell } from '../api/schemas.js';
+import { followScenario } from './state.js';
+import { writeHandlers } from './writes.js';
 
 /** What a resolver gets: the request URL, path parameters, scenario, the request's language and the time. */
 type Context = { url: URL; params: PathParams; scenario: Scenario; locale: Locale; now: Date };
@@ -140,6 +142,7 @@ export function createHandlers(scenario: Scenario | (() => Scenario) = getScenar
   const get = (path: string, resolve: (ctx: Context) => Response, { proposed = false } = {}) =>
     http.get(`*/api/v1${path}`, async ({ request, params }) => {
       const s = current();
+      followScenario(s);
       const failure = await scenarioFailure(s, proposed);
       if (failure) return failure;
       const locale = localeFrom(request.headers.get('Accept-Language'));
@@ -175,6 +178,8 @@ export function createHandlers(scenario: Scenario | (() => Scenario) = getScenar
       const job = batchTasks(s).find((t) => t.Id === body.Id);
       return HttpResponse.json(!!job && job.CancellationBehaviour !== 'CannotCancel');
     }),
+    // W8, W9 and GET /User/{id}: stateful (writes.ts, state.ts)
+    ...writeHandlers(current, (s) => scenarioFailure(s, false), errorResponse),
   ];
 }
 

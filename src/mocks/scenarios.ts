@@ -2,6 +2,8 @@
  * Named states of the mock backend. The handlers ask for the current scenario on every request, so tests,
  * stories and the demo page can switch it at run time (`setScenario`) or by URL (`?scenario=expiring`).
  */
+import { resetMockState } from './state.js';
+
 export const scenarios = [
   'default',
   'expiring',
@@ -13,6 +15,13 @@ export const scenarios = [
   'slow',
   'large',
   'onsite',
+  // Hostile data from the server (markup in a message, a javascript: portrait URL), shown as text and dropped.
+  'xss',
+  // writes (writes.ts): 403 on writes; the next PATCH meets someone else's change (409); 500 on writes; 1.5 s writes
+  'read-only',
+  'conflict',
+  'write-fails',
+  'slow-writes',
 ] as const;
 
 export type Scenario = (typeof scenarios)[number];
@@ -24,9 +33,10 @@ export const isScenario = (x: unknown): x is Scenario => (scenarios as readonly 
 /** The scenario the handlers answer with. */
 export const getScenario = (): Scenario => current;
 
-/** Switches the scenario for all following requests. */
+/** Switches the scenario for all following requests, and forgets what writes changed (see `state.ts`). */
 export function setScenario(s: Scenario): void {
   current = s;
+  resetMockState(s);
 }
 
 /** The scenario named by `?scenario=` in `url` (default: the page URL), or `'default'`. */

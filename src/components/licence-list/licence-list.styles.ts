@@ -243,6 +243,15 @@ export const styles = css`
     margin: 0 0 var(--_space);
   }
 
+  .holders-toggle {
+    margin-top: var(--_space);
+  }
+
+  #holders so-licence-holders {
+    margin-top: calc(var(--_space) * 1.5);
+    white-space: normal;
+  }
+
   .details .facts {
     grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));
     gap: var(--_space) calc(var(--_space) * 3);

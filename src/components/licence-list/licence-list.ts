@@ -179,9 +179,9 @@ interface Column {
  *
  * @tag so-licence-list
  * @summary The licences of one owner, with usage, sorting, search, CSV export and details.
- * @fires so-licence-select - A licence name was activated and its details open. `detail: { ownerName, moduleName }`
- * @fires so-load - Data arrived and rendered. `detail.source`: `License`, or `License/Module` for a licence's details.
- * @fires so-error - Loading failed. `detail: { kind, status?, message }`
+ * @fires {CustomEvent<SoLicenceSelectDetail>} so-licence-select - A licence name was activated and its details open. `detail: { ownerName, moduleName }`
+ * @fires {CustomEvent<SoLoadDetail>} so-load - Data arrived and rendered. `detail.source`: `License`, or `License/Module` for a licence's details.
+ * @fires {CustomEvent<SoErrorDetail>} so-error - Loading failed. `detail: { kind, status?, message }`
  * @csspart toolbar - The search field and the download button.
  * @csspart search - The search field.
  * @csspart download - The *Download CSV* button.
@@ -198,6 +198,8 @@ interface Column {
  * @csspart bar - The usage bar (an SVG).
  * @csspart badge - The "Nearly used up" / "Used up" badge.
  * @csspart details - The details of the open licence.
+ * @csspart show-holders - *Show holders (N)* in a user licence's details.
+ * @csspart holders - The `<so-licence-holders>` opened in the details.
  * @csspart state - Loading, empty, error and forbidden states.
  * @csspart retry - The *Try again* button.
  */
@@ -216,6 +218,8 @@ export class SoLicenceList extends KitElement {
   @state() private sort?: { key: SortKey; direction: 'ascending' | 'descending' };
   /** @internal The module whose details are open. */
   @state() private open?: string;
+  /** @internal The module whose holders are shown in its details (`<so-licence-holders>`, loaded on first use). */
+  @state() private holdersOf?: string;
 
   /** @internal E2 answers by locale, owner and module: each licence's details load once per configuration. */
   private readonly detailCache = new Map<string, ModuleLicense>();
@@ -501,15 +505,54 @@ export class SoLicenceList extends KitElement {
   /** @internal */
   private renderDetails(r: LicenceRow) {
     const cached = this.detailCache.get(this.detailKey(this.owner, r.moduleName));
-    if (cached) return this.renderModule(cached);
-    return renderResource(
-      this.details,
-      {
-        failed: msg(str`Could not load the details of ${isolate(r.name)}.`, { id: 'list.details-failed' }),
-        forbidden: msg('You do not have access to licence information.', { id: 'licence.forbidden' }),
-      },
-      (m) => this.renderModule(m),
-    );
+    const details = cached
+      ? this.renderModule(cached)
+      : renderResource(
+          this.details,
+          {
+            failed: msg(str`Could not load the details of ${isolate(r.name)}.`, { id: 'list.details-failed' }),
+            forbidden: msg('You do not have access to licence information.', { id: 'licence.forbidden' }),
+          },
+          (m) => this.renderModule(m),
+        );
+    return html`${details}${r.group === 'user' ? this.renderHoldersOf(r) : nothing}`;
+  }
+
+  /** @internal *Show holders (N)* of a user licence; opens `<so-licence-holders>` in place. */
+  private renderHoldersOf(r: LicenceRow) {
+    const shown = this.holdersOf === r.moduleName;
+    const n = formatNumber(r.inUse);
+    return html`<button
+        class="button holders-toggle"
+        part="show-holders"
+        type="button"
+        aria-expanded=${shown ? 'true' : 'false'}
+        aria-controls="holders"
+        @click=${() => this.toggleHolders(r.moduleName)}
+      >
+        ${shown ? msg('Hide holders', { id: 'list.hide-holders' }) : msg(str`Show holders (${n})`, { id: 'list.show-holders' })}
+      </button>
+      <div id="holders">
+        ${shown && customElements.get('so-licence-holders')
+          ? html`<so-licence-holders
+              part="holders"
+              .owner=${this.owner}
+              .module=${r.moduleName}
+              api-base=${this.apiBase}
+              heading-level=${this.level(1)}
+            ></so-licence-holders>`
+          : nothing}
+      </div>`;
+  }
+
+  /** @internal Loads `<so-licence-holders>` on first use. */
+  private async toggleHolders(module: string): Promise<void> {
+    if (this.holdersOf === module) {
+      this.holdersOf = undefined;
+      return;
+    }
+    await import('../licence-holders/define.js');
+    this.holdersOf = module;
   }
 
   /** @internal */
@@ -583,6 +626,8 @@ export class SoLicenceList extends KitElement {
   /** @internal Escape in the table closes the open details and puts focus on the licence name. */
   private readonly onTableKey = (e: KeyboardEvent): void => {
     if (e.key !== 'Escape' || this.open === undefined) return;
+    // Escape inside the holders (a panel, a dialog) is theirs.
+    if (e.composedPath().some((n) => (n as Element).localName === 'so-licence-holders')) return;
     e.preventDefault();
     this.renderRoot.querySelector<HTMLButtonElement>('button.name[aria-expanded="true"]')?.focus();
     this.open = undefined;

@@ -45,11 +45,11 @@ interface Tab {
  * @tag so-licences
  * @summary The whole Licences screen, with third-party owner tabs and add-on tabs.
  * @slot addon - Add-on tabs: each child is one tab's panel, labelled by its `label` attribute.
- * @fires so-tab-change - The user selected another tab. `detail: { tab }` — `superoffice`, `status`, a third-party
+ * @fires {CustomEvent<SoTabChangeDetail>} so-tab-change - The user selected another tab. `detail: { tab }` — `superoffice`, `status`, a third-party
  *   `OwnerName`, or an add-on child's `id` (else its `label`). Not fired when `selected` is set by script.
- * @fires so-load - From the elements inside: data arrived and rendered. `detail: { source }`
- * @fires so-error - From the elements inside: loading failed. `detail: { kind, status?, message }`
- * @fires so-licence-select - From the licence lists inside. `detail: { ownerName, moduleName }`
+ * @fires {CustomEvent<SoLoadDetail>} so-load - From the elements inside: data arrived and rendered. `detail: { source }`
+ * @fires {CustomEvent<SoErrorDetail>} so-error - From the elements inside: loading failed. `detail: { kind, status?, message }`
+ * @fires {CustomEvent<SoLicenceSelectDetail>} so-licence-select - From the licence lists inside. `detail: { ownerName, moduleName }`
  * @csspart tabs - The tab list.
  * @csspart tab - A tab; `selected` is added to the current one.
  * @csspart selected - The selected tab.

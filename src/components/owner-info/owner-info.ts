@@ -43,8 +43,8 @@ export function expiryStatus(info: LicenseInfo, now = new Date()): ExpiryStatus 
  *
  * @tag so-owner-info
  * @summary Licence owner information.
- * @fires so-load - Data arrived and rendered. `detail: { source: 'License' }`
- * @fires so-error - Loading failed. `detail: { kind, status?, message }`
+ * @fires {CustomEvent<SoLoadDetail>} so-load - Data arrived and rendered. `detail: { source: 'License' }`
+ * @fires {CustomEvent<SoErrorDetail>} so-error - Loading failed. `detail: { kind, status?, message }`
  * @csspart card - The owner card.
  * @csspart facts - The list of facts.
  * @csspart company - The company name.

@@ -2,7 +2,7 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { configContext, configProblems, type AuthConfig, type KitConfig } from '../../api/config.js';
-import { setLocale } from '../../localization.js';
+import { setLocale, type LocaleInput } from '../../localization.js';
 import { VERSION } from '../../version.js';
 
 /**
@@ -44,8 +44,8 @@ export class SoProvider extends LitElement {
   /** @internal An attribute is being reflected into its property. */
   private fromAttribute = false;
 
-  /** UI locale for the page (da, de, en, nl, nb, sv; `no` = nb). The locale is page-wide. */
-  @property() locale?: string;
+  /** UI locale for the page (da, de, en, nl, nb, sv; `no`/`nn` = nb). The locale is page-wide. */
+  @property() locale?: LocaleInput;
 
   /** Authentication for the elements inside (property only). */
   @property({ attribute: false }) auth?: AuthConfig;

@@ -83,8 +83,8 @@ function roleOf(principal: Principal | null): DatabaseStatus['role'] {
  *
  * @tag so-status-database
  * @summary Database status.
- * @fires so-load - Data arrived and rendered. `detail: { source: 'SystemInfo/Database' }`
- * @fires so-error - Loading failed. `detail: { kind, status?, message }`
+ * @fires {CustomEvent<SoLoadDetail>} so-load - Data arrived and rendered. `detail: { source: 'SystemInfo/Database' }`
+ * @fires {CustomEvent<SoErrorDetail>} so-error - Loading failed. `detail: { kind, status?, message }`
  * @csspart card - The database card.
  * @csspart facts - The list of facts.
  * @csspart company - The database owner.

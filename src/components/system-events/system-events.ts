@@ -34,10 +34,10 @@ const FIRST_ROW = 2;
  *
  * @tag so-system-events
  * @summary System notifications with running jobs and a details panel.
- * @fires so-load - Data arrived and rendered. `detail: { source: 'SystemEvent' }`
- * @fires so-error - Loading failed. `detail: { kind, status?, message }`
- * @fires so-event-select - A row was selected. `detail: { id }` (the event's `PrimaryKey`)
- * @fires so-write-error - Stopping a job failed. `detail: { kind, status?, message, operation: 'stop-job' }`
+ * @fires {CustomEvent<SoLoadDetail>} so-load - Data arrived and rendered. `detail: { source: 'SystemEvent' }`
+ * @fires {CustomEvent<SoErrorDetail>} so-error - Loading failed. `detail: { kind, status?, message }`
+ * @fires {CustomEvent<SoEventSelectDetail>} so-event-select - A row was selected. `detail: { id }` (the event's `PrimaryKey`)
+ * @fires {CustomEvent<SoWriteErrorDetail>} so-write-error - Stopping a job failed. `detail: { kind, status?, message, operation: 'stop-job' }`
  * @csspart heading - The "System notifications" heading.
  * @csspart jobs - The running jobs.
  * @csspart job - One running job.

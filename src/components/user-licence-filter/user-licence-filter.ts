@@ -14,6 +14,7 @@ import { TabKeys } from '../../core/tab-keys.js';
 import { emptyTemplate, reasonOf, renderResource } from '../../core/states.js';
 import { VirtualWindow } from '../../core/virtual-window.js';
 import { getLocale } from '../../localization.js';
+import type { SoChangeEvent } from '../../events.js';
 import { initials, portraitUrl } from '../../core/portrait.js';
 import { styles } from './user-licence-filter.styles.js';
 import {
@@ -61,10 +62,10 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidde
  *
  * @tag so-user-licence-filter
  * @summary Users and the licences they hold, filtered by licence type.
- * @fires change - The user picked another licence type; read `value`. Not fired when `value` is set by script.
- * @fires so-load - Data arrived and rendered. `detail.source`: `License`, `Archive/InternalUsers`,
+ * @fires {Event} change - The user picked another licence type; read `value`. Not fired when `value` is set by script.
+ * @fires {CustomEvent<SoLoadDetail>} so-load - Data arrived and rendered. `detail.source`: `License`, `Archive/InternalUsers`,
  *   `Archive/OtherUsers` or `License/User` (a user's assignments).
- * @fires so-error - Loading failed. `detail: { kind, status?, message }`
+ * @fires {CustomEvent<SoErrorDetail>} so-error - Loading failed. `detail: { kind, status?, message }`
  * @csspart toolbar - The picker and the search field.
  * @csspart picker - The licence-type `<select>`.
  * @csspart search - The search field.
@@ -85,6 +86,7 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidde
  * @csspart retry - The *Try again* button.
  * @cssprop [--so-users-height=28rem] - Height of the scrolling user grid.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the interface below types its events
 export class SoUserLicenceFilter extends KitElement {
   static override styles = [KitElement.styles, tabStyles, styles];
 
@@ -604,4 +606,26 @@ export class SoUserLicenceFilter extends KitElement {
     const src = (e.target as HTMLImageElement).getAttribute('src');
     if (src) this.brokenPortraits = new Set([...this.brokenPortraits, src]);
   };
+}
+
+/** The events of `<so-user-licence-filter>`: the DOM's and the kit's, with `change` typed for this element. */
+export interface SoUserLicenceFilterEventMap extends HTMLElementEventMap {
+  change: SoChangeEvent<SoUserLicenceFilter>;
+}
+
+// Typed listeners, the way lib.dom types <video> and the other elements with their own event maps.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- merges into the class above
+export interface SoUserLicenceFilter {
+  addEventListener<K extends keyof SoUserLicenceFilterEventMap>(
+    type: K,
+    listener: (this: SoUserLicenceFilter, ev: SoUserLicenceFilterEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof SoUserLicenceFilterEventMap>(
+    type: K,
+    listener: (this: SoUserLicenceFilter, ev: SoUserLicenceFilterEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
