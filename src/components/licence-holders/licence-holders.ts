@@ -51,11 +51,11 @@ type Editing = typeof EditingModule;
  *
  * @tag so-licence-holders
  * @summary Who holds one licence; remove, reassign and assign it.
- * @fires so-load - Data arrived and rendered. `detail.source`: `License`, `Archive/InternalUsers` or `Archive/OtherUsers`.
- * @fires so-error - Loading failed. `detail: { kind, status?, message }`
- * @fires so-assignment-change - An assignment was saved. `detail: { associateId, ownerName, moduleName, assigned }`
- * @fires so-write-error - A write failed. `detail: { kind, status?, message, operation }` (`unassign`, `assign`, `reassign`)
- * @fires so-superfluous-removed - With `must-remove`: enough holders were removed. `detail: { ownerName, moduleName, removed }`
+ * @fires {CustomEvent<SoLoadDetail>} so-load - Data arrived and rendered. `detail.source`: `License`, `Archive/InternalUsers` or `Archive/OtherUsers`.
+ * @fires {CustomEvent<SoErrorDetail>} so-error - Loading failed. `detail: { kind, status?, message }`
+ * @fires {CustomEvent<SoAssignmentChangeDetail>} so-assignment-change - An assignment was saved. `detail: { associateId, ownerName, moduleName, assigned }`
+ * @fires {CustomEvent<SoWriteErrorDetail>} so-write-error - A write failed. `detail: { kind, status?, message, operation }` (`unassign`, `assign`, `reassign`)
+ * @fires {CustomEvent<SoSuperfluousRemovedDetail>} so-superfluous-removed - With `must-remove`: enough holders were removed. `detail: { ownerName, moduleName, removed }`
  * @csspart summary - The licence's name with in use / total and free seats.
  * @csspart must-remove - The *Remove superfluous licences* box.
  * @csspart toolbar - The search field and *Assign to users…*.
