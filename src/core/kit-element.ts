@@ -99,17 +99,18 @@ export class KitElement extends LitElement {
     for (const name of pending) {
       void customElements.whenDefined(name).then(() => {
         if (!this.isConnected || this.provided) return;
-        this.dispatchEvent(
-          new ContextEvent(
-            configContext,
-            this,
-            (value: KitConfig | undefined, unsubscribe?: () => void) => {
-              this.provided = value;
-              if (unsubscribe) this.leaveLateProvider = unsubscribe;
-            },
-            true,
-          ),
+        // Built first, then dispatched: a context request is not one of the element's own events (the manifest
+        // analyzer would list it as one).
+        const request = new ContextEvent(
+          configContext,
+          this,
+          (value: KitConfig | undefined, unsubscribe?: () => void) => {
+            this.provided = value;
+            if (unsubscribe) this.leaveLateProvider = unsubscribe;
+          },
+          true,
         );
+        this.dispatchEvent(request);
       });
     }
   }
