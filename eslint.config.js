@@ -9,7 +9,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**', 'dist-demo/**', '.cache/**', 'storybook-static/**', 'coverage/**',
-      'public/mockServiceWorker.js', 'src/generated/**', 'custom-elements.json',
+      'public/mockServiceWorker.js', 'src/generated/**', 'custom-elements.json', 'integrations/**',
     ],
   },
   js.configs.recommended,
@@ -30,6 +30,23 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       // LitElement implements every lifecycle callback, so the guard is noise for the kit's elements.
       'wc/guard-super-call': 'off',
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@lit/localize',
+              message:
+                "The kit has its own localization runtime: import msg/str/localized from src/localization.ts, so a host's @lit/localize never collides with it.",
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -7,6 +7,8 @@ const config: StorybookConfig = {
   // serves public/mockServiceWorker.js at /mockServiceWorker.js (dev and storybook-static/)
   staticDirs: ['../public'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  // No "Guide" onboarding checklist in the sidebar or menu: the Storybook is the kit's documentation.
+  features: { sidebarOnboardingChecklist: false, menuOnboardingChecklist: false },
   // dev only: pre-bundle lit and lit/directive-helpers.js, or the preview loads two lit-html copies.
   viteFinal: async (config) => {
     const { mergeConfig } = await import('vite');

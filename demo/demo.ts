@@ -6,7 +6,7 @@ import { translatePage } from './i18n.js';
 const scenario = scenarioFromUrl();
 await startMockWorker({ scenario });
 
-const { setLocale, getLocale } = await import('../src/index.js');
+const { setLocale, getLocale, toKitLocale } = await import('../src/index.js');
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const locale = $<HTMLSelectElement>('locale');
@@ -29,12 +29,12 @@ theme.addEventListener('change', () => {
   history.replaceState(null, '', `?${params}`);
 });
 
-await setLocale(params.get('lang') ?? 'en');
+await setLocale(toKitLocale(params.get('lang')) ?? 'en');
 locale.value = getLocale();
 document.documentElement.lang = getLocale();
 translatePage(getLocale());
 locale.addEventListener('change', async () => {
-  await setLocale(locale.value);
+  await setLocale(toKitLocale(locale.value) ?? 'en');
   document.documentElement.lang = locale.value;
   translatePage(locale.value);
   params.set('lang', locale.value);

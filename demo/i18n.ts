@@ -16,6 +16,8 @@ const en: Texts = {
   'addon-text': 'This tab is a third-party add-on: any child with {code} becomes a tab.',
   users: 'Users',
   'users-lead': 'Who holds which licence: the licence side of the Users screen.',
+  holders: 'Licence holders',
+  'holders-lead': 'Who holds Sales Premium: remove it, move a holder to another plan, or assign it to more users. Try the read-only, conflict, write-fails and slow-writes scenarios.',
 };
 
 export const pageTexts: Record<string, Texts> = {
@@ -34,6 +36,8 @@ export const pageTexts: Record<string, Texts> = {
     'addon-text': 'Denne fane er en tilføjelse fra en tredjepart: ethvert underelement med {code} bliver til en fane.',
     users: 'Brugere',
     'users-lead': 'Hvem har hvilken licens: licenssiden af skærmbilledet Brugere.',
+    holders: 'Licensindehavere',
+    'holders-lead': 'Hvem har Sales Premium: fjern den, flyt en indehaver til en anden plan, eller tildel den til flere brugere. Prøv scenarierne read-only, conflict, write-fails og slow-writes.',
   },
   de: {
     title: 'Einstellungen und Wartung · Lizenzen — so-licence-kit-Demo',
@@ -49,6 +53,8 @@ export const pageTexts: Record<string, Texts> = {
     'addon-text': 'Diese Registerkarte ist ein Add-on eines Drittanbieters: Jedes Kindelement mit {code} wird zu einer Registerkarte.',
     users: 'Benutzer',
     'users-lead': 'Wer welche Lizenz hat: die Lizenzseite des Bildschirms Benutzer.',
+    holders: 'Lizenzinhaber',
+    'holders-lead': 'Wer Sales Premium hat: entfernen, einen Inhaber in einen anderen Plan verschieben oder weiteren Benutzern zuweisen. Probieren Sie die Szenarien read-only, conflict, write-fails und slow-writes.',
   },
   nl: {
     title: 'Instellingen en onderhoud · Licenties — so-licence-kit-demo',
@@ -64,6 +70,8 @@ export const pageTexts: Record<string, Texts> = {
     'addon-text': 'Dit tabblad is een add-on van een derde partij: elk onderliggend element met {code} wordt een tabblad.',
     users: 'Gebruikers',
     'users-lead': 'Wie welke licentie heeft: de licentiekant van het scherm Gebruikers.',
+    holders: 'Licentiehouders',
+    'holders-lead': "Wie Sales Premium heeft: verwijderen, een houder naar een ander plan verplaatsen of aan meer gebruikers toewijzen. Probeer de scenario's read-only, conflict, write-fails en slow-writes.",
   },
   nb: {
     title: 'Innstillinger og vedlikehold · Lisenser — so-licence-kit-demo',
@@ -79,6 +87,8 @@ export const pageTexts: Record<string, Texts> = {
     'addon-text': 'Denne fanen er et tillegg fra en tredjepart: ethvert underelement med {code} blir en fane.',
     users: 'Brukere',
     'users-lead': 'Hvem som har hvilken lisens: lisenssiden av skjermbildet Brukere.',
+    holders: 'Lisensinnehavere',
+    'holders-lead': 'Hvem som har Sales Premium: fjern den, flytt en innehaver til en annen plan, eller tildel den til flere brukere. Prøv scenariene read-only, conflict, write-fails og slow-writes.',
   },
   sv: {
     title: 'Inställningar och underhåll · Licenser — so-licence-kit-demo',
@@ -94,6 +104,8 @@ export const pageTexts: Record<string, Texts> = {
     'addon-text': 'Den här fliken är ett tillägg från tredje part: varje underelement med {code} blir en flik.',
     users: 'Användare',
     'users-lead': 'Vem som har vilken licens: licenssidan av skärmbilden Användare.',
+    holders: 'Licensinnehavare',
+    'holders-lead': 'Vem som har Sales Premium: ta bort den, flytta en innehavare till en annan plan eller tilldela den till fler användare. Prova scenarierna read-only, conflict, write-fails och slow-writes.',
   },
 };
 

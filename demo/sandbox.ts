@@ -4,8 +4,8 @@ import { scenarioFromUrl } from '../src/mocks/scenarios.js';
 
 const params = new URLSearchParams(location.search);
 await startMockWorker({ scenario: scenarioFromUrl() });
-const { setLocale } = await import('../src/index.js');
-await setLocale(params.get('lang') ?? 'en');
+const { setLocale, toKitLocale } = await import('../src/index.js');
+await setLocale(toKitLocale(params.get('lang')) ?? 'en');
 document.documentElement.setAttribute('theme', params.get('theme') ?? 'light');
 const template = document.createElement('template');
 template.innerHTML = params.get('markup') ?? '<so-owner-info></so-owner-info>';

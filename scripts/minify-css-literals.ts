@@ -8,6 +8,14 @@ export function minifyCss(text: string): string {
     .replace(/\s*([{};,>])\s*/g, '$1')
     .replace(/:\s+/g, ':')
     .replace(/;}/g, '}')
+    // In declaration values only (a selector's `:` part ends at `{`): `calc(a * 2)` → `calc(a*2)`, `1 / 3` → `1/3`,
+    // `0.5em` → `.5em`, `x !important` → `x!important`.
+    .replace(/:[^;{}]*(?=[;}])/g, (value) =>
+      value
+        .replace(/ ([*/]) /g, '$1')
+        .replace(/(^|[^\w.-])0\.(\d)/g, '$1.$2')
+        .replace(/ !important/g, '!important'),
+    )
     .trim();
 }
 

@@ -129,8 +129,7 @@ const server = http.createServer(async (req, res) => {
     // Writes (W8, W9) carry a JSON body; the handlers keep their effect in memory until the scenario changes.
     const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req);
     const response =
-      (method === 'GET' ? portraitImage(url.pathname) : undefined) ??
-      (method === 'GET' ? await staticFile(url.pathname, /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) : undefined) ??
+      (method === 'GET' ? (portraitImage(url.pathname) ?? (await staticFile(url.pathname, /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))))) : undefined) ??
       (await getResponse(handlers, new Request(url, { method, headers, body: body === undefined ? undefined : new Uint8Array(body) })));
     await send(res, response ?? errorResponse(404, 'NotFound', `No mock for ${url.pathname}.`), cors);
   } catch (err) {

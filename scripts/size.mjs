@@ -1,5 +1,5 @@
 // Prints the size of what `npm run build` wrote: raw, minified (the build is minified) and gzip, per entry.
-// Budgets (design.md): CDN bundle with every element ≤ 50 KiB gzip.
+// Budgets (design.md): CDN bundle with every element ≤ 50 KiB gzip; target (issue 8): ≤ 40 KiB.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -10,8 +10,8 @@ const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 // The library build keeps whitespace (lib mode); measure every file as a minifier would ship it.
 const minified = (file) => transformSync(readFileSync(file, 'utf8'), { minify: true, loader: 'js', format: 'esm' }).code;
 
-function row(label, files) {
-  const code = files.map(minified);
+function row(label, files, { asShipped = false } = {}) {
+  const code = files.map((f) => (asShipped ? readFileSync(f, 'utf8') : minified(f)));
   const raw = code.reduce((s, c) => s + Buffer.byteLength(c), 0);
   const zipped = code.reduce((s, c) => s + gzipSync(c, { level: 9 }).length, 0);
   console.log(`${label.padEnd(44)} ${kib(raw).padStart(10)} min  ${kib(zipped).padStart(10)} gzip`);
@@ -20,7 +20,11 @@ function row(label, files) {
 
 const js = (dir) => readdirSync(dir).filter((f) => f.endsWith('.js')).map((f) => join(dir, f));
 console.log('bundle sizes (minified with esbuild; gzip level 9)');
-const cdn = row('dist/cdn/so-licence-kit.js (everything, Lit included)', [join(dist, 'cdn/so-licence-kit.js')]);
+// The CDN file is minified by the build itself: measured as shipped (minifying it again only changes the figure).
+const cdn = row('dist/cdn/so-licence-kit.js (as shipped; Lit included)', [join(dist, 'cdn/so-licence-kit.js')], {
+  asShipped: true,
+});
+row('  the same, minified again with esbuild', [join(dist, 'cdn/so-licence-kit.js')]);
 const locales = js(join(dist, 'cdn/locales'));
 for (const f of locales) row(`  lazy: cdn/locales/${f.split('/').pop()}`, [f]);
 // Lazy parts loaded on first use (or right after the kit): <so-licence-holders> and the editing code.
@@ -45,7 +49,9 @@ const imported = (file, seen = new Set()) => {
 for (const entry of readdirSync(dist).filter((f) => /^so-.*\.js$/.test(f) || f === 'index.js').sort()) {
   row(`dist/${entry} + its chunks (Lit external)`, [...imported(join(dist, entry))]);
 }
+row('dist/mocks.js (so-licence-kit/mocks; msw external)', [...imported(join(dist, 'mocks.js'))]);
 const budget = 50 * 1024;
+if (cdn > 40 * 1024) console.warn(`CDN bundle ${kib(cdn)} gzip is over the 40 KiB target`);
 if (cdn > budget) {
   console.error(`CDN bundle ${kib(cdn)} gzip is over the ${kib(budget)} budget`);
   process.exit(1);

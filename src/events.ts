@@ -50,9 +50,15 @@ export interface SoWriteErrorDetail {
   status?: number;
   /** Technical English for logs; for `rejected`, the server's `Reason`. */
   message: string;
-  /** Which write failed, e.g. `assign`, `unassign`, `reassign`, `activate`, `validate`, `change-serial`. */
+  /** Which write failed, e.g. `assign`, `unassign`, `reassign`, `activate`, `validate`, `change-serial`, `stop-job`. */
   operation: string;
 }
+
+/**
+ * `change` of `<so-user-licence-filter>`: a plain `Event` (no `detail`); read the element's `value`. `target` and
+ * `currentTarget` are the element for a listener added on it.
+ */
+export type SoChangeEvent<T extends EventTarget> = Event & { readonly target: T; readonly currentTarget: T };
 
 /** `detail` of `so-superfluous-removed`: with `must-remove`, enough holders of the licence were removed. */
 export interface SoSuperfluousRemovedDetail {
@@ -62,7 +68,7 @@ export interface SoSuperfluousRemovedDetail {
   removed: number;
 }
 
-/** Every event the kit dispatches (all bubble and are composed). */
+/** Every `so-*` event the kit dispatches (all bubble and are composed). */
 export interface SoEventMap {
   'so-load': CustomEvent<SoLoadDetail>;
   'so-error': CustomEvent<SoErrorDetail>;

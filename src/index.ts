@@ -14,9 +14,9 @@ import './components/user-licence-filter/define.js';
 // (Hosts that need the class at once import `so-licence-kit/so-licence-holders.js`.)
 void import('./components/licence-holders/define.js');
 
-export { configure, type AuthConfig, type KitConfig } from './api/config.js';
+export { configure, type AuthConfig, type BearerAuth, type KitConfig, type TokenProvider } from './api/config.js';
 export { ApiError, type ApiErrorKind, type WriteErrorKind } from './api/errors.js';
-export { getLocale, setLocale, type Locale } from './localization.js';
+export { getLocale, setLocale, toKitLocale, type Locale, type LocaleInput } from './localization.js';
 export { VERSION } from './version.js';
 export type * from './events.js';
 export type {
@@ -37,5 +37,8 @@ export { SoLicences } from './components/licences/licences.js';
 export { SoStatusDatabase } from './components/status-database/status-database.js';
 export { SoMeteredButton } from './components/metered-button/metered-button.js';
 export { SoSystemEvents } from './components/system-events/system-events.js';
-export { SoUserLicenceFilter } from './components/user-licence-filter/user-licence-filter.js';
+export {
+  SoUserLicenceFilter,
+  type SoUserLicenceFilterEventMap,
+} from './components/user-licence-filter/user-licence-filter.js';
 export type { SoLicenceHolders } from './components/licence-holders/licence-holders.js';

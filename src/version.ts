@@ -1,2 +1,2 @@
-/** The kit's version; kept equal to package.json's by a test. Used by the guarded `define()`. */
+/** The kit's version (package.json's `version`). Two kits on one page: the first to define a tag keeps it. */
 export const VERSION = '0.1.0';

@@ -93,7 +93,10 @@ describe('api: endpoints E1–E9 against the mock backend', () => {
     expect(col).to.equal('superoffice_ten-sales');
     const internal = await api.getUsers(c(), 'internal', [col], { top: 10, skip: 0 });
     expect(internal.value.length).to.equal(10);
-    expect(internal.value[0]).to.have.property(col);
+    // The mock answers $jsonSafe=true as SuperOffice does: the row carries superoffice_ten_sales, read in both spellings.
+    expect(internal.value[0].cells).to.have.property('superoffice_ten_sales');
+    expect(internal.count).to.equal(40);
+    expect(typeof internal.value[0].PrimaryKey).to.equal('number');
     const other = await api.getUsers(c(), 'other', [col], { top: 50, skip: 0 });
     expect(other.value.length).to.be.greaterThan(0);
   });

@@ -7,7 +7,7 @@ import {
   licenseInfo,
   wallDate,
   withPendingLicence,
-  type ArchiveRow,
+  type ArchiveAnswerRow,
   type BatchTaskInfo,
   type DatabaseInfo,
   type ExtendedLicenseInfo,
@@ -18,7 +18,7 @@ import {
 } from '../src/mocks/data.js';
 import { isScenario, scenarioFromUrl, scenarios, setScenario, type Scenario } from '../src/mocks/scenarios.js';
 
-type Page = { 'odata.metadata': string; 'odata.nextLink': string | null; value: ArchiveRow[] };
+type Page = { 'odata.metadata': string; 'odata.count'?: string; 'odata.nextLink': string | null; value: ArchiveAnswerRow[] };
 
 const get = (path: string, language = 'en') =>
   fetch(path.startsWith('http') ? path : `/api/v1${path}`, { headers: { Accept: 'application/json', 'Accept-Language': language } });
@@ -53,7 +53,7 @@ describe('mock backend', () => {
 
   describe('scenarios', () => {
     it('are named, checked and read from ?scenario=', () => {
-      expect(scenarios).to.have.length(14);
+      expect(scenarios).to.include.members(['default', 'expiring', 'expired', 'empty', 'forbidden', 'server-error', 'malformed', 'slow', 'large', 'onsite', 'xss', 'read-only', 'conflict', 'write-fails', 'slow-writes']);
       expect(isScenario('large')).to.equal(true);
       expect(isScenario('nope')).to.equal(false);
       expect(scenarioFromUrl('http://x/demo?scenario=expired')).to.equal('expired');
@@ -194,8 +194,12 @@ describe('mock backend', () => {
       expect(db.CurrentUser.AssociateId).to.equal(1);
       expect(db.NextExpiryDate).to.match(WALL);
       const tasks = await json<BatchTaskInfo[]>('/BatchTask/Started');
-      expect(tasks.map((t) => t.ProgressPercent)).to.deep.equal([45, 80, 10]);
-      for (const t of tasks) expect(t.State).to.equal('Started');
+      expect(tasks.map((t) => t.ProgressPercent)).to.deep.equal([45, 80, 0]);
+      // BatchTaskState and CancellationBehaviour as SuperOffice spells them; LastStarted with offset and 7-digit fraction.
+      expect(tasks.map((t) => t.State)).to.deep.equal(['Started', 'Started', 'Aquired']);
+      expect(tasks.map((t) => t.CancellationBehaviour)).to.deep.equal(['CanCancel', 'CancelWithWarning', 'CannotCancel']);
+      expect(tasks[0].FileName).to.equal('Trade fair leads 2026.xlsx');
+      for (const t of tasks) expect(t.LastStarted).to.match(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{7}[+-]\d{2}:\d{2}$/);
     });
 
     it('E5: the asked months up to now, one service exceeded this month, an unknown ServiceKey', async () => {
@@ -222,24 +226,36 @@ describe('mock backend', () => {
       expect((await get('/MeteredServices?from=2026-05&to=2026-01')).status).to.equal(400);
     });
 
-    it('E6: 30 events, newest first, $select and $jsonSafe honoured, markup kept as text', async () => {
-      const page = await json<Page>(`/SystemEvent?$select=${EVENT_COLUMNS}&$orderBy=registered desc&$top=50&$skip=0&$jsonSafe=true`);
+    it('E6: 30 events, newest first, $select, $jsonSafe and $inlineCount honoured, string keys; markup only in the xss scenario', async () => {
+      const page = await json<Page>(
+        `/SystemEvent?$select=${EVENT_COLUMNS}&$orderBy=registered desc&$top=50&$skip=0&$jsonSafe=true&$inlineCount=allpages`,
+      );
       expect(page.value).to.have.length(30);
       expect(page['odata.nextLink']).to.equal(null);
+      expect(page['odata.count']).to.equal('30');
+      expect(page.value[0].PrimaryKey).to.equal('30');
+      // registered is stored as UTC: sent without offset in UTC.
+      expect(String(page.value[0].registered)).to.match(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
       expect(Object.keys(page.value[0]).sort()).to.deep.equal(
         ['PrimaryKey', 'EntityName', ...EVENT_COLUMNS.replaceAll('/', '_').split(',')].sort(),
       );
       const dates = page.value.map((e) => String(e.registered));
       expect([...dates].sort().reverse()).to.deep.equal(dates);
-      expect(page.value.some((e) => e.eventmess === HTML_EVENT_MESSAGE)).to.equal(true);
+      expect(page.value.some((e) => e.eventmess === HTML_EVENT_MESSAGE), 'no hostile data by default').to.equal(false);
+      expect(page.value.some((e) => String(e.eventmess).startsWith('Heads up: Planned maintenance'))).to.equal(true);
+      setScenario('xss');
+      const xss = await json<Page>('/SystemEvent?$top=50');
+      setScenario('default');
+      expect(xss.value.some((e) => e.eventmess === HTML_EVENT_MESSAGE), 'markup kept as text in the xss scenario').to.equal(true);
       expect(new Set(page.value.map((e) => e.type))).to.have.keys('System-wide', 'Database', 'Group', 'User');
       const narrow = await json<Page>('/SystemEvent?$select=eventname,registered_associate_id/assocName&$top=2');
       expect(Object.keys(narrow.value[0])).to.deep.equal(['PrimaryKey', 'EntityName', 'eventname', 'registered_associate_id/assocName']);
     });
 
     it('E8: 40 associates whose licence columns agree with E1 and E9', async () => {
-      const users = await json<Page>('/Archive/InternalUsers?$top=100&$jsonSafe=true');
+      const users = await json<Page>('/Archive/InternalUsers?$top=100');
       expect(users.value).to.have.length(40);
+      expect(users['odata.count'], 'only with $inlineCount=allpages').to.equal(undefined);
       const owners = await json<ExtendedLicenseInfo[]>('/License');
       const internal = superOffice(owners).ExtendedModuleLicenses.filter((x) => x.Current.AllowedUserType === 'InternalAssociate');
       expect(internal.length).to.be.at.least(10);
@@ -247,7 +263,11 @@ describe('mock backend', () => {
         const column = `superoffice_${m.Current.ModuleName}`;
         expect(users.value.filter((u) => u[column] === true).length, column).to.equal(m.NumberOfLicensesInUse);
       }
-      expect(users.value.filter((u) => u.portraitThumbnail === MALICIOUS_PORTRAIT)).to.have.length(1);
+      expect(users.value.filter((u) => u.portraitThumbnail === MALICIOUS_PORTRAIT), 'no hostile data by default').to.have.length(0);
+      setScenario('xss');
+      const xss = await json<Page>('/Archive/InternalUsers?$top=100');
+      setScenario('default');
+      expect(xss.value.filter((u) => u.portraitThumbnail === MALICIOUS_PORTRAIT), 'the xss scenario').to.have.length(1);
       expect(users.value.some((u) => String(u.portraitThumbnail).startsWith('data:image/svg+xml,'))).to.equal(true);
       const karin = users.value.find((u) => u.assocName === 'KARIN')!;
       expect(karin).to.include({ userplan: 'Sales Premium', usergroup: 'Management', isActive: true });
@@ -262,6 +282,10 @@ describe('mock backend', () => {
 
       const selected = await json<Page>('/Archive/InternalUsers?$select=assocName,superoffice_ten-sales&$top=3&$skip=0');
       expect(Object.keys(selected.value[0])).to.deep.equal(['PrimaryKey', 'EntityName', 'assocName', 'superoffice_ten-sales']);
+      // $jsonSafe=true: every unsafe character (here '-') becomes '_'.
+      const safe = await json<Page>('/Archive/InternalUsers?$select=assocName,superoffice_ten-sales&$top=3&$skip=0&$jsonSafe=true');
+      expect(Object.keys(safe.value[0])).to.deep.equal(['PrimaryKey', 'EntityName', 'assocName', 'superoffice_ten_sales']);
+      expect(typeof safe.value[0].PrimaryKey).to.equal('string');
       const others = await json<Page>('/Archive/OtherUsers?$top=50');
       expect(others.value.map((u) => u.role)).to.include.members(['System', 'Anonymous']);
     });
@@ -273,12 +297,12 @@ describe('mock backend', () => {
       const started = performance.now();
       const first = await json<Page>('/SystemEvent?$orderBy=registered desc&$top=100&$skip=0&$jsonSafe=true');
       expect(first.value).to.have.length(100);
-      expect(first.value[0].PrimaryKey).to.equal(10_000);
+      expect(first.value[0].PrimaryKey).to.equal('10000');
       const next = new URL(first['odata.nextLink']!);
       expect(next.searchParams.get('$skip')).to.equal('100');
       expect(next.searchParams.get('$top')).to.equal('100');
       const second = await json<Page>(next.href);
-      expect(second.value[0].PrimaryKey).to.equal(9_900);
+      expect(second.value[0].PrimaryKey).to.equal('9900');
       expect(String(second.value[0].registered) < String(first.value[99].registered)).to.equal(true);
       const last = await json<Page>('/SystemEvent?$top=100&$skip=9950');
       expect(last.value).to.have.length(50);

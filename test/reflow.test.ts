@@ -62,6 +62,11 @@ describe('reflow: nothing overflows from 320 px up (German)', () => {
       expect(overflowing(db)).to.deep.equal([]);
     });
 
+    it(`<so-licence-holders> at ${width} px`, async () => {
+      const el = await at(width, html`<so-licence-holders module="ten-sales"></so-licence-holders>`, (e) => e.shadowRoot?.querySelector('[part~=row]'));
+      expect(overflowing(el)).to.deep.equal([]);
+    });
+
     it(`<so-user-licence-filter> at ${width} px`, async () => {
       const el = await at(width, html`<so-user-licence-filter></so-user-licence-filter>`, (e) => e.shadowRoot?.querySelector('[part~=row]'));
       expect(overflowing(el)).to.deep.equal([]);

@@ -5,7 +5,7 @@ import { delay, http, HttpResponse } from 'msw';
 import '../src/components/system-events/define.js';
 import type { SoSystemEvents } from '../src/components/system-events/system-events.js';
 import { initials, portraitUrl } from '../src/core/portrait.js';
-import { Poller, type Clock } from '../src/core/poller.js';
+import { Poller, pollFloor, type Clock } from '../src/core/poller.js';
 import { HTML_EVENT_MESSAGE, MALICIOUS_PORTRAIT } from '../src/mocks/data.js';
 import { setLocale } from '../src/localization.js';
 import { setScenario } from '../src/mocks/scenarios.js';
@@ -18,13 +18,14 @@ const grid = (el: Element) => shadow(el).querySelector<HTMLElement>('[role=grid]
 /** The rendered event rows (not the header row). */
 const rows = (el: Element) => [...shadow(el).querySelectorAll<HTMLElement>('.body > [role=row]')];
 const rowAt = (el: Element, rowIndex: number) => shadow(el).querySelector<HTMLElement>(`.body > [aria-rowindex="${rowIndex}"]`);
-const cells = (row: Element) => [...row.querySelectorAll('[role=gridcell]')].map((c) => c.textContent!.replace(/\s+/g, ' ').trim());
+const cells = (row: Element) => [...row.querySelectorAll('[role=gridcell]')].map((c) => c.textContent!.replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim());
 const details = (el: Element) => shadow(el).querySelector<HTMLElement>('[role=region][part=details]')!;
 /** `aria-rowindex` of the focused row, or null. */
 const focused = (el: Element) => shadow(el).activeElement?.getAttribute('aria-rowindex') ?? null;
 
 /** A real mouse click in the middle of row `rowIndex`. */
 async function clickRow(el: Element, rowIndex: number) {
+  rowAt(el, rowIndex)!.scrollIntoView({ block: 'nearest' });
   const r = rowAt(el, rowIndex)!.getBoundingClientRect();
   await sendMouse({ type: 'click', position: [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)] });
   await (el as SoSystemEvents).updateComplete;
@@ -40,6 +41,13 @@ async function mount(markup = html`<so-system-events></so-system-events>`): Prom
 async function scrollToEnd(el: Element) {
   const g = grid(el);
   g.scrollTop = g.scrollHeight;
+  await nextFrame();
+}
+
+/** Scrolls so that row `index` (0-based, loaded) is at the top of the grid. */
+async function scrollToRow(el: Element, index: number) {
+  const g = grid(el);
+  g.scrollTop = index * rows(el)[0].offsetHeight;
   await nextFrame();
 }
 
@@ -134,6 +142,7 @@ describe('<so-system-events>', () => {
   });
 
   it('renders a message with markup as plain characters, in the row and in the details', async () => {
+    setScenario('xss');
     const el = await mount();
     const row = rows(el).find((r) => cells(r)[2] === HTML_EVENT_MESSAGE)!;
     expect(row, 'the message is shown verbatim').to.not.equal(undefined);
@@ -291,7 +300,7 @@ describe('<so-system-events>', () => {
     expect(bars.map((b) => [b.value, b.max])).to.deep.equal([
       [45, 100],
       [80, 100],
-      [10, 100],
+      [0, 100],
     ]);
     const label = shadow(el).getElementById(bars[0].getAttribute('aria-labelledby')!)!;
     expect(label.textContent).to.equal('Import');
@@ -335,16 +344,17 @@ describe('<so-system-events>', () => {
   });
 
   describe('paging', () => {
-    it('asks for the next 50 with $skip=50 when scrolled near the end; aria-rowcount is -1 until the last page', async () => {
+    it('asks for the next 50 with $skip=50 when scrolled near the end of the loaded rows; aria-rowcount is the server total', async () => {
       setScenario('large');
       const requests = countRequests('/SystemEvent');
       const el = await mount();
-      expect(grid(el).getAttribute('aria-rowcount')).to.equal('-1');
+      // The mock answers $inlineCount=allpages with odata.count: the real total is known from the first page.
+      expect(grid(el).getAttribute('aria-rowcount')).to.equal('10001');
       expect(new Set(skips(requests.requests))).to.deep.equal(new Set(['0']));
-      await scrollToEnd(el);
+      await scrollToRow(el, 42);
       await waitUntil(() => rowAt(el, 52), 'row 51 rendered');
       expect(new Set(skips(requests.requests))).to.deep.equal(new Set(['0', '50']));
-      expect(grid(el).getAttribute('aria-rowcount')).to.equal('-1');
+      expect(requests.requests.map((r) => new URL(r.url).searchParams.get('$top'))).to.deep.equal(['50', '50']);
       requests.stop();
     });
 
@@ -381,14 +391,14 @@ describe('<so-system-events>', () => {
       );
       setScenario('large');
       const el = await mount();
-      await scrollToEnd(el);
+      await scrollToRow(el, 42);
       const footer = part(el, 'footer')!;
       await waitUntil(() => footer.getAttribute('role') === 'alert', 'failure announced');
       expect(footer.textContent).to.contain('Could not load more notifications.').and.contain('could not be reached');
       expect(rows(el).length).to.be.greaterThan(10);
       fail = false;
       footer.querySelector('button')!.click();
-      await waitUntil(() => rowAt(el, 60), 'next page shown after Try again');
+      await waitUntil(() => rowAt(el, 52), 'next page (row 51) shown after Try again');
       expect(part(el, 'footer')!.getAttribute('role')).to.equal('status');
     });
 
@@ -397,7 +407,8 @@ describe('<so-system-events>', () => {
       setScenario('large');
       const el = await mount();
       await scrollThroughAll(el, 250);
-      await waitUntil(() => rowAt(el, 10_001), 'last event rendered');
+      // Sized from odata.count, the jump to the end loads the rows in between 1,000 at a time.
+      await waitUntil(() => rowAt(el, 10_001), 'last event rendered', { timeout: 30_000 });
       expect(grid(el).getAttribute('aria-rowcount')).to.equal('10001');
       const elements = shadow(el).querySelectorAll('*').length;
       expect(elements, `${elements} elements`).to.be.below(800);
@@ -406,7 +417,32 @@ describe('<so-system-events>', () => {
   });
 
   describe('polling', () => {
-    afterEach(() => Reflect.deleteProperty(document, 'visibilityState'));
+    // These stories poll every few milliseconds to stay short; the floor itself is tested below.
+    beforeEach(() => (pollFloor.ms = 0));
+    afterEach(() => {
+      pollFloor.ms = 5000;
+      Reflect.deleteProperty(document, 'visibilityState');
+    });
+
+    it('a failed first load is tried again by polling, quietly, and recovers when the server does', async () => {
+      let down = true;
+      let served = 0;
+      worker.use(
+        http.get('*/api/v1/SystemEvent', () => {
+          served++;
+          return down ? HttpResponse.json({}, { status: 502 }) : undefined;
+        }),
+      );
+      const errors = recordEvents(document, 'so-error');
+      const el = await fixture<SoSystemEvents>(html`<so-system-events refresh-interval="0.02"></so-system-events>`);
+      await waitForState(el, 'error');
+      await waitUntil(() => served >= 3, 'polls retry the load');
+      expect(shadow(el).querySelector('.state.error'), 'the failure stays on screen meanwhile').to.not.equal(null);
+      expect(errors.length, 'one so-error for one failure').to.equal(1);
+      down = false;
+      await waitUntil(() => rowAt(el, 2), 'rows once the server is back', { timeout: 4000 });
+      expect(shadow(el).querySelector('.state.error')).to.equal(null);
+    });
 
     it('refreshes the newest page and keeps the selection, never overlapping requests', async () => {
       let all = events(20);
@@ -608,12 +644,46 @@ function poller(interval: number, maxBackoff?: number) {
 }
 
 describe('Poller', () => {
-  afterEach(() => Reflect.deleteProperty(document, 'visibilityState'));
+  // Intervals of 1 s keep these stories readable; the floor has its own test.
+  beforeEach(() => (pollFloor.ms = 0));
+  afterEach(() => {
+    pollFloor.ms = 5000;
+    Reflect.deleteProperty(document, 'visibilityState');
+  });
   const setHidden = (hidden: boolean) => {
     if (hidden) Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
     else Reflect.deleteProperty(document, 'visibilityState');
     document.dispatchEvent(new Event('visibilitychange'));
   };
+
+  it('never runs more often than the floor of 5 s, whatever the interval asks', async () => {
+    pollFloor.ms = 5000;
+    const { clock, runs, state, controller } = poller(1);
+    expect(clock.next).to.equal(5000);
+    await clock.advance(4999);
+    expect(runs).to.have.length(0);
+    await clock.advance(1);
+    expect(runs).to.have.length(1);
+    runs[0].outcome.resolve();
+    await settle();
+    expect(clock.next).to.equal(5000);
+    state.interval = 0;
+    controller.hostUpdated!();
+    expect(clock.next, '0 is still off').to.equal(undefined);
+  });
+
+  it('honours a Retry-After longer than its own wait, then returns to the interval', async () => {
+    const { clock, runs } = poller(1000);
+    await clock.advance(1000);
+    runs[0].outcome.reject(Object.assign(new Error('429'), { retryAfter: 120_000 }));
+    await settle();
+    expect(clock.next).to.equal(120_000);
+    await clock.advance(120_000);
+    expect(runs).to.have.length(2);
+    runs[1].outcome.resolve();
+    await settle();
+    expect(clock.next).to.equal(1000);
+  });
 
   it('runs every interval, counted from the end of the previous run, never two at once', async () => {
     const { clock, runs } = poller(1000);

@@ -12,14 +12,16 @@ const rows = (el: Element) => [...shadow(el).querySelectorAll<HTMLElement>('.bod
 const rowAt = (el: Element, rowIndex: number) => shadow(el).querySelector<HTMLElement>(`.body > [aria-rowindex="${rowIndex}"]`);
 const rowOf = (el: Element, userId: string) => rows(el).find((r) => r.querySelector('.id')!.textContent!.trim().startsWith(userId))!;
 const panel = (el: Element) => shadow(el).querySelector<HTMLElement>('[part=details]');
-const squash = (n: Node | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** Text as read, without the bidi isolation marks around data (U+2068 … U+2069). */
+const squash = (n: Node | null | undefined) => (n?.textContent ?? '').replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim();
+/** A licence's switch, by the licence's name (its label may go on: "… requires Archive server"). */
 const switchOf = (el: Element, licence: string) =>
   [...shadow(el).querySelectorAll<HTMLButtonElement>('[role=switch]')].find(
-    (s) => shadow(el).getElementById(s.getAttribute('aria-labelledby')!)!.textContent === licence,
+    (s) => squash(shadow(el).getElementById(s.getAttribute('aria-labelledby')!)!.querySelector('.licence-name')) === licence,
   )!;
 const radioOf = (el: Element, plan: string) =>
   [...shadow(el).querySelectorAll<HTMLInputElement>('input[type=radio]')].find((r) => squash(r.closest('label')!.querySelector('.licence')) === plan)!;
-const whyOf = (el: Element, control: Element) => shadow(el).getElementById(control.getAttribute('aria-describedby') ?? '')?.textContent?.trim();
+const whyOf = (el: Element, control: Element) => squash(shadow(el).getElementById(control.getAttribute('aria-describedby') ?? ''));
 const status = (el: Element) => squash(shadow(el).querySelector('[part=write-status]'));
 const confirmHost = (el: Element) => shadow(el).querySelector('so-confirm-dialog');
 const confirmDialog = (el: Element) => confirmHost(el)?.shadowRoot?.querySelector<HTMLDialogElement>('dialog') ?? null;
@@ -360,7 +362,7 @@ describe('<so-user-licence-filter> editing', () => {
       select.value = 'acmeaddon_archive-user';
       select.dispatchEvent(new Event('change'));
       await el.updateComplete;
-      expect(squash(dialog.querySelector('.confirm-text'))).to.equal('4 users will get Archive user.');
+      expect(squash(dialog.querySelector('.confirm-text'))).to.equal('4 users will get Archive user. Users who already have it are left as they are.');
       await expect(el).to.be.accessible();
       button(dialog, 'Assign to 4').click();
       await waitUntil(() => dialog.querySelector('[part=retry-failed]'), 'summary', { timeout: 4000 });
@@ -398,7 +400,8 @@ describe('<so-user-licence-filter> editing', () => {
       select.value = 'superoffice_ten-service-essentials';
       select.dispatchEvent(new Event('change'));
       await el.updateComplete;
-      expect(squash(dialog.querySelector('.confirm-text'))).to.match(/^\d+ users will get Service Essentials\. \d+ of the selected users already have it\.$/);
+      // The rows were read without that licence's column ($select stays narrow): who has it already is not known here.
+      expect(squash(dialog.querySelector('.confirm-text'))).to.equal('40 users will get Service Essentials. Users who already have it are left as they are.');
       expect(squash(dialog.querySelector('.notice.warning'))).to.match(/^Only \d+ free: the assignments beyond that will fail\.$/);
       await sendKeys({ press: 'Escape' });
       await waitUntil(() => !bulkDialog(el), 'closed');
@@ -418,7 +421,7 @@ describe('<so-user-licence-filter> editing', () => {
       const picker = shadow(el).querySelector('select')!;
       picker.value = 'acmeaddon_archive-user';
       picker.dispatchEvent(new Event('change'));
-      await el.updateComplete;
+      await waitUntil(() => squash(shadow(el).querySelector('[part=count]')) !== '40 users' && rowAt(el, 2), 'holders listed');
       button(shadow(el), 'Select all').click();
       await el.updateComplete;
       const n = Number(/(\d+) users selected/.exec(squash(shadow(el).querySelector('.selected-count')))![1]);

@@ -8,11 +8,18 @@ export type ApiErrorKind = 'network' | 'timeout' | 'http' | 'unauthorized' | 'fo
 export type WriteErrorKind = ApiErrorKind | 'conflict' | 'rejected';
 
 /**
- * The one error type that leaves `src/api/`. Its `message` is technical English for logs and
- * `so-error` listeners (never a token, never a stack); components show their own localized text per `kind`.
+ * The one error type the kit's requests fail with: `kind` (`network`, `timeout`, `http`, `unauthorized`,
+ * `forbidden`, `invalid-response`; for writes also `conflict` and `rejected`), `status` (the HTTP status, when there
+ * was an answer), `reason` (for `rejected`: the server's `Reason`) and `message`, technical English for logs and
+ * `so-error`/`so-write-error` listeners (never a token, never a stack). Elements show their own localized text per
+ * `kind`.
  */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
+  /** The origin that got no credentials (named only by an `api-base` attribute, or not the page's for a session). */
+  withheldFrom?: string;
+  /** How long the server asked to wait (`Retry-After`, 429/503), in milliseconds. */
+  retryAfter?: number;
 
   constructor(
     readonly kind: WriteErrorKind,

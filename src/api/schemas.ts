@@ -4,17 +4,58 @@
  */
 import * as v from 'valibot';
 
-/** A date as the server wrote it, without offset: `YYYY-MM-DDTHH:mm:ss`. `null` means "no date". */
+/**
+ * A date as the kit keeps it: wall-clock fields `YYYY-MM-DDTHH:mm:ss` without offset, or — for a value that could
+ * not be read — `!` followed by the value as sent (see `isUnreadableDate`). `null` means "no date".
+ */
 export type WallDate = string;
 
-const WALL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/;
+/**
+ * Every ISO 8601 form SuperOffice emits: date only, minutes, seconds, a fraction of up to 7 digits
+ * (`2016-09-01T03:24:52.0369874`), and an optional `Z` or offset (`+02:00`, `+0200`, `+02`).
+ */
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,7}))?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
-/** The contract's "no date" rule: `null`, empty, or a year ≤ 1900 mean no date. */
-export function toWallDate(value: string | null | undefined): WallDate | null {
-  if (!value) return null;
-  const m = WALL.exec(value);
-  if (!m || Number(m[1]) <= 1900) return null;
-  return `${m[1]}-${m[2]}-${m[3]}T${m[4] ?? '00'}:${m[5] ?? '00'}:${m[6] ?? '00'}`;
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+const wall = (y: number, mo: number, d: number, h: number, mi: number, s: number): WallDate =>
+  `${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}`;
+const daysIn = (y: number, mo: number) => new Date(Date.UTC(y, mo, 0)).getUTCDate();
+
+/** A value that is not a date the kit can read (not ISO, or an impossible day such as `2027-02-30`). */
+export const isUnreadableDate = (date: WallDate | null | undefined): boolean => !!date && date.startsWith('!');
+/** What the server sent for an unreadable date (at most 40 characters). */
+export const unreadableValue = (date: WallDate): string => date.slice(1);
+
+export interface DateReading {
+  /** A value without offset is UTC (a field SuperOffice documents as UTC, e.g. system events' `registered`). */
+  utc?: boolean;
+}
+
+/**
+ * Reads a date strictly. The contract's "no date" rule: `null`, empty, or a year ≤ 1900 mean no date (`null`). A
+ * value without offset is wall-clock time and kept as it is; a value with `Z` or an offset (and, with `utc`, one
+ * without) names an instant and becomes the viewer's wall-clock time. Anything else — not ISO, month 13, 30 February,
+ * 25 o'clock — is unreadable (`isUnreadableDate`), never "no date" and never rolled over into another day.
+ */
+export function toWallDate(value: string | null | undefined, { utc = false }: DateReading = {}): WallDate | null {
+  if (value === null || value === undefined) return null;
+  const text = String(value).trim();
+  if (!text) return null;
+  const m = ISO.exec(text);
+  if (!m) return `!${text.slice(0, 40)}`;
+  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((x) => (x === undefined ? 0 : Number(x)));
+  if (y <= 1900) return null;
+  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || s > 59) return `!${text.slice(0, 40)}`;
+  const zone = m[8]?.toUpperCase();
+  if (!zone && !utc) return wall(y, mo, d, h, mi, s);
+  let offset = 0;
+  if (zone && zone !== 'Z') {
+    const digits = zone.slice(1).replace(':', '');
+    offset = (zone[0] === '-' ? -1 : 1) * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0));
+  }
+  const local = new Date(Date.UTC(y, mo - 1, d, h, mi, s) - offset * 60_000);
+  if (Number.isNaN(local.getTime())) return `!${text.slice(0, 40)}`;
+  return wall(local.getFullYear(), local.getMonth() + 1, local.getDate(), local.getHours(), local.getMinutes(), local.getSeconds());
 }
 
 const date = v.pipe(v.optional(v.nullable(v.string()), null), v.transform((s: string | null) => toWallDate(s)));
@@ -106,6 +147,7 @@ export const PrincipalSchema = v.object({
   FullName: text,
   EMailAddress: text,
   RoleName: text,
+  RoleDescription: text,
   UserType: text,
   Licenses: v.pipe(v.optional(v.nullable(v.array(GrantedModuleLicenseSchema)), []), v.transform((x) => x ?? [])),
   DatabaseContextIdentifier: text,
@@ -159,38 +201,132 @@ export const MeteredServicesReportSchema = v.object({
 });
 export type MeteredServicesReport = v.InferOutput<typeof MeteredServicesReportSchema>;
 
-/** An archive cell: archives send strings, numbers or booleans; the kit reads them as text. */
-const cell = v.pipe(
-  v.optional(v.nullable(v.union([v.string(), v.number(), v.boolean()])), ''),
-  v.transform((x) => (x === null || x === undefined ? '' : String(x))),
-);
-const cellDate = v.pipe(v.optional(v.nullable(v.union([v.string(), v.number()])), null), v.transform((x) => toWallDate(x == null ? null : String(x))));
+/* ---------------------------------------------------------------- archives (E6, E8) */
 
-/** The OData "slim" answer of an archive (E6, E8). */
-function odata<TRow extends v.GenericSchema>(row: TRow) {
-  return v.object({
-    'odata.nextLink': v.pipe(v.optional(v.nullable(v.string()), null), v.transform((x) => x || null)),
-    value: v.array(row),
-  });
+/**
+ * `$jsonSafe=true`: SuperOffice replaces every character of a column name that is not JSON-safe with `_`
+ * (`registered_associate_id/assocName` → `registered_associate_id_assocName`, `superoffice_ten-sales` →
+ * `superoffice_ten_sales`). The kit treats letters, digits and `_` as safe.
+ */
+export const jsonSafeName = (column: string): string => column.replace(/[^A-Za-z0-9_]/g, '_');
+
+/** A cell of an archive row by the column name the kit selected, in either spelling (`$jsonSafe` first). */
+export function cellOf(row: Readonly<Record<string, unknown>>, column: string): unknown {
+  const safe = jsonSafeName(column);
+  return Object.hasOwn(row, safe) ? row[safe] : row[column];
 }
 
-/** E6: one row of the system-event archive (with `$jsonSafe=true`). */
-export const SystemEventRowSchema = v.object({
-  PrimaryKey: v.number(),
-  eventname: cell,
-  status: cell,
-  eventmess: cell,
-  registered: cellDate,
-  registered_associate_id_assocName: cell,
-  registered_associate_id_fullName: cell,
-  registered_associate_id_portraitThumbnail: cell,
-  eta: cellDate,
-  type: cell,
-});
-export type SystemEventRow = v.InferOutput<typeof SystemEventRowSchema>;
-export const SystemEventPageSchema = odata(SystemEventRowSchema);
+/** An archive cell as text: strings and numbers as they are, anything else (null, objects) as `''`. */
+export const cellText = (value: unknown): string =>
+  typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
 
-/** E7 */
+/**
+ * An archive id: a non-negative safe integer, sent as a number, a string of digits (`"1"`, as real archives send
+ * `PrimaryKey`) or an encoded integer (`"[I:17]"`). Anything else (initials, `"NaN"`, `-1`, `1.5`) is `undefined`,
+ * so it can never reach a URL.
+ */
+export function archiveId(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+  if (typeof value !== 'string') return undefined;
+  const m = /^\s*(?:\[I:(\d{1,16})\]|(\d{1,16}))\s*$/.exec(value);
+  const n = m ? Number(m[1] ?? m[2]) : NaN;
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+/** An archive's truthy value: `true`, a non-zero number, or "1"/"true"/"yes"/"[I:1]" (any case). */
+export function isTruthyCell(value: unknown): boolean {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value !== 0;
+  if (typeof value === 'string') return /^(1|true|yes|\[I:[1-9]\d*\])$/i.test(value.trim());
+  return false;
+}
+
+/** A count that may come as a number or a string of digits (`odata.count` is a string in OData v3 answers). */
+function archiveCount(value: unknown): number | null {
+  const n = archiveId(value);
+  return n === undefined ? null : n;
+}
+
+/** One page of an OData archive (E6, E8), rows read one by one. */
+export interface ArchivePage<Row> {
+  'odata.nextLink': string | null;
+  /** The total number of rows (`odata.count`, with `$inlineCount=allpages`); `null` when the server left it out. */
+  count: number | null;
+  /** The rows that could be read. */
+  value: Row[];
+  /** Rows left out because they could not be read (no usable id). */
+  skipped: number;
+}
+
+/**
+ * The OData "slim" answer of an archive. Each row is read on its own by `read`: a row it cannot read (it answers
+ * `undefined`) is skipped and counted, so one odd row never rejects a whole page.
+ */
+function archivePageSchema<Row>(read: (row: Readonly<Record<string, unknown>>) => Row | undefined) {
+  return v.pipe(
+    v.object({
+      'odata.nextLink': v.optional(v.nullable(v.string()), null),
+      'odata.count': v.optional(v.unknown()),
+      value: v.array(v.unknown()),
+    }),
+    v.transform((answer): ArchivePage<Row> => {
+      const value: Row[] = [];
+      let skipped = 0;
+      for (const raw of answer.value) {
+        const row = raw && typeof raw === 'object' && !Array.isArray(raw) ? read(raw as Record<string, unknown>) : undefined;
+        if (row === undefined) skipped++;
+        else value.push(row);
+      }
+      return { 'odata.nextLink': answer['odata.nextLink'] || null, count: archiveCount(answer['odata.count']), value, skipped };
+    }),
+  );
+}
+
+/** E6: one system event, read from the archive row in either column spelling. */
+export interface SystemEventRow {
+  PrimaryKey: number;
+  eventname: string;
+  status: string;
+  eventmess: string;
+  /** Documented as UTC: shown in the viewer's time. */
+  registered: WallDate | null;
+  registered_associate_id_assocName: string;
+  registered_associate_id_fullName: string;
+  registered_associate_id_portraitThumbnail: string;
+  /** Expected finish, wall-clock time. */
+  eta: WallDate | null;
+  type: string;
+}
+
+const dateCell = (value: unknown, reading?: DateReading) =>
+  toWallDate(typeof value === 'string' ? value : value == null ? null : String(value), reading);
+
+/** Reads one E6 row; `undefined` when its `PrimaryKey` is not a usable id. */
+export function readSystemEvent(row: Readonly<Record<string, unknown>>): SystemEventRow | undefined {
+  const id = archiveId(row.PrimaryKey);
+  if (id === undefined) return undefined;
+  const text = (column: string) => cellText(cellOf(row, column));
+  return {
+    PrimaryKey: id,
+    eventname: text('eventname'),
+    status: text('status'),
+    eventmess: text('eventmess'),
+    registered: dateCell(cellOf(row, 'registered'), { utc: true }),
+    registered_associate_id_assocName: text('registered_associate_id/assocName'),
+    registered_associate_id_fullName: text('registered_associate_id/fullName'),
+    registered_associate_id_portraitThumbnail: text('registered_associate_id/portraitThumbnail'),
+    eta: dateCell(cellOf(row, 'eta')),
+    type: text('type'),
+  };
+}
+export const SystemEventPageSchema = archivePageSchema(readSystemEvent);
+
+/** E7: batch task states as SuperOffice spells them (`Aquired` sic). */
+export const BATCH_TASK_STATES = ['Unknown', 'New', 'Aquired', 'Started', 'Succeeded', 'Failed', 'SucceededManualCleanup'] as const;
+/** E7: whether a running task may be stopped (W10). */
+export const CANCELLATION_BEHAVIOURS = ['CanCancel', 'CancelWithWarning', 'CannotCancel'] as const;
+
+/** E7: one batch task. `State` and `CancellationBehaviour` are kept as sent (unknown values are shown as given). */
 export const BatchTaskSchema = v.object({
   Id: v.number(),
   Name: text,
@@ -200,32 +336,53 @@ export const BatchTaskSchema = v.object({
   ProgressDescription: text,
   LastStarted: date,
   AssociateId: optionalCount,
+  FileName: text,
+  CancellationBehaviour: text,
 });
 export type BatchTask = v.InferOutput<typeof BatchTaskSchema>;
 export const BatchTasksSchema = v.array(BatchTaskSchema);
 
-/** E8: one user row; licence columns `{owner}_{module}` are kept as they come (read them with `holdsLicence`). */
-export const UserRowSchema = v.looseObject({
-  PrimaryKey: v.number(),
-  associateDbId: v.pipe(v.union([v.number(), v.string()]), v.transform(Number)),
-  assocName: cell,
-  fullName: cell,
-  usergroup: cell,
-  role: cell,
-  userplan: cell,
-  isActive: v.optional(v.union([v.boolean(), v.number(), v.string()]), true),
-  portraitThumbnail: cell,
-});
-export type UserRow = v.InferOutput<typeof UserRowSchema>;
-export const UserPageSchema = odata(UserRowSchema);
-
-/** An archive's truthy value: `true`, a non-zero number, or "1"/"true"/"yes" (any case). */
-export function isTruthyCell(value: unknown): boolean {
-  if (typeof value === 'boolean') return value;
-  if (typeof value === 'number') return value !== 0;
-  if (typeof value === 'string') return /^(1|true|yes|\[I:[1-9]\d*\])$/i.test(value.trim());
-  return false;
+/** E8: one user, read from the archive row; `cells` keeps the row as sent (licence columns: `holdsLicence`). */
+export interface UserRow {
+  /** The row's key (`PrimaryKey`, else the associate id). */
+  PrimaryKey: number;
+  /** The associate id, checked: what E9 puts into its path. */
+  associateDbId: number;
+  assocName: string;
+  fullName: string;
+  usergroup: string;
+  role: string;
+  userplan: string;
+  /** `isActive` as sent (may be `null`); read with `isTruthyCell`, missing or `null` count as active. */
+  isActive: unknown;
+  portraitThumbnail: string;
+  /** Every cell as sent. */
+  cells: Readonly<Record<string, unknown>>;
 }
+
+/** Reads one E8 row; `undefined` when neither `associateDbId` nor `PrimaryKey` is a usable id. */
+export function readUserRow(row: Readonly<Record<string, unknown>>): UserRow | undefined {
+  const id = archiveId(cellOf(row, 'associateDbId')) ?? archiveId(row.PrimaryKey);
+  if (id === undefined) return undefined;
+  const text = (column: string) => cellText(cellOf(row, column));
+  const active = cellOf(row, 'isActive');
+  return {
+    PrimaryKey: archiveId(row.PrimaryKey) ?? id,
+    associateDbId: id,
+    assocName: text('assocName'),
+    fullName: text('fullName'),
+    usergroup: text('usergroup'),
+    role: text('role'),
+    userplan: text('userplan'),
+    isActive: active === null || active === undefined ? true : active,
+    portraitThumbnail: text('portraitThumbnail'),
+    cells: row,
+  };
+}
+export const UserPageSchema = archivePageSchema(readUserRow);
+
+/** Whether a user row holds the licence of archive column `column` (`{owner}_{module}`), in either spelling. */
+export const holdsLicence = (row: UserRow, column: string): boolean => isTruthyCell(cellOf(row.cells, column));
 
 /** E9 */
 export const ModuleLicenseLinkSchema = v.object({

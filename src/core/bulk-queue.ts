@@ -1,8 +1,9 @@
 import type { ReactiveController } from 'lit';
 import { html, nothing, type TemplateResult } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../localization.js';
 import { isAbort, toApiError, type ApiError } from '../api/errors.js';
 import { formatNumber } from './format.js';
+import { heading } from './heading.js';
 import type { KitElement } from './kit-element.js';
 import { writeFailureText } from './write-action.js';
 
@@ -148,6 +149,8 @@ export interface BulkTexts {
   title: string;
   /** An item's name, e.g. a user's full name. */
   name: (item: unknown) => string;
+  /** Level of the view's heading (its lists' headings are one below). Default 3. */
+  level?: number;
 }
 
 /**
@@ -159,9 +162,10 @@ export function bulkTemplate<T>(queue: BulkQueue<T>, texts: BulkTexts, close: ()
   const finished = queue.count('done') + queue.count('failed');
   const [done, failed, skipped] = ['done', 'failed', 'not-started'].map((s) => queue.items.filter((i) => i.state === s));
   const n = (x: number) => formatNumber(x);
+  const level = texts.level ?? 3;
   const list = (label: string, items: readonly BulkItem<T>[], cls: string) =>
     items.length
-      ? html`<h4>${label}</h4>
+      ? html`${heading(level + 1, label)}
           <ul class="bulk-list ${cls}">
             ${items.map(
               (i) => html`<li>
@@ -174,7 +178,7 @@ export function bulkTemplate<T>(queue: BulkQueue<T>, texts: BulkTexts, close: ()
           </ul>`
       : nothing;
   return html`<section class="bulk" part="bulk" aria-labelledby="bulk-title">
-    <h3 id="bulk-title">${texts.title}</h3>
+    ${heading(level, texts.title, { id: 'bulk-title' })}
     ${queue.running
       ? html`<div class="bulk-progress">
           <label for="bulk-bar">${msg(str`${n(finished)} of ${n(total)} done`, { id: 'bulk.progress' })}</label>

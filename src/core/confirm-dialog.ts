@@ -1,6 +1,6 @@
 import { css, html, type TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import { msg } from '@lit/localize';
+import { msg } from '../localization.js';
 import { define, KitElement } from './kit-element.js';
 
 /** What a confirmation asks, in the user's words. All texts already localized (call `msg()` in `render()`). */

@@ -3,8 +3,8 @@
  * Dates are wall-clock values (the server's `YYYY-MM-DDTHH:mm:ss` without offset): they are formatted in UTC from
  * their own fields, so a viewer's time zone never shifts them.
  */
-import { getLocale } from '../localization.js';
-import type { WallDate } from '../api/schemas.js';
+import { getLocale, msg, str } from '../localization.js';
+import { isUnreadableDate, unreadableValue, type WallDate } from '../api/schemas.js';
 
 const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
 function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(
@@ -39,15 +39,26 @@ export function daysFromToday(date: WallDate, now = new Date()): number {
   return startOf(wallTime(date)) - startOf(wallNow(now));
 }
 
-/** `12 March 2027` style; `''` for no date. */
+/** Shown instead of a date the server sent but the kit could not read, e.g. "Unreadable date “2027-02-30”". */
+export function unreadableDateText(date: WallDate): string {
+  const value = unreadableValue(date);
+  return msg(str`Unreadable date “${value}”`, { id: 'format.unreadable-date' });
+}
+
+/** Shown instead of a number that cannot be true (negative where it cannot be, infinite, not a number). */
+export const unreadableNumberText = (): string => msg('unreadable', { id: 'format.unreadable-number' });
+
+/** `12 March 2027` style; `''` for no date; a visible "Unreadable date …" for a date that could not be read. */
 export function formatDate(date: WallDate | null | undefined): string {
   if (!date) return '';
+  if (isUnreadableDate(date)) return unreadableDateText(date);
   return cached('date', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'long', timeZone: 'UTC' })).format(wallTime(date));
 }
 
-/** Date and time, short; `''` for no date. */
+/** Date and time, short; `''` for no date; a visible "Unreadable date …" for a date that could not be read. */
 export function formatDateTime(date: WallDate | null | undefined): string {
   if (!date) return '';
+  if (isUnreadableDate(date)) return unreadableDateText(date);
   return cached(
     'datetime',
     (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }),
@@ -73,23 +84,26 @@ export function formatMonthName(month: string): string {
   );
 }
 
-/** "in 20 days", "3 days ago", "today", "tomorrow". */
+/** "in 20 days", "3 days ago", "today", "tomorrow"; `''` for a date that could not be read. */
 export function formatRelativeDays(date: WallDate, now = new Date()): string {
+  if (isUnreadableDate(date)) return '';
   const days = daysFromToday(date, now);
   const text = cached('relative', (l) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' })).format(days, 'day');
   // Norwegian CLDR counts "døgn" (24-hour periods): "om 365 døgn". Norwegians write "om 365 dager" for dates.
   return getLocale() === 'nb' ? text.replace('døgn', Math.abs(days) === 1 ? 'dag' : 'dager') : text;
 }
 
-/** A grouped integer or decimal. */
+/** A grouped integer or decimal; "unreadable" for `NaN` and infinities (never "∞" or "NaN"). */
 export function formatNumber(value: number, maximumFractionDigits = 0): string {
+  if (!Number.isFinite(value)) return unreadableNumberText();
   return cached(`number-${maximumFractionDigits}`, (l) => new Intl.NumberFormat(l, { maximumFractionDigits })).format(
     value,
   );
 }
 
-/** A share 0…1 as a percentage. */
+/** A share 0…1 as a percentage; "unreadable" for a negative or non-finite share (never "−125 %", "∞", "NaN %"). */
 export function formatPercent(share: number): string {
+  if (!Number.isFinite(share) || share < 0) return unreadableNumberText();
   return cached('percent', (l) => new Intl.NumberFormat(l, { style: 'percent', maximumFractionDigits: 0 })).format(
     share,
   );
@@ -99,6 +113,7 @@ const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte', 'pet
 
 /** Bytes in the largest fitting unit (1024-based), e.g. "4.2 GB". */
 export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes)) return unreadableNumberText();
   let value = Math.abs(bytes);
   let unit = 0;
   while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
@@ -116,4 +131,9 @@ export function formatBytes(bytes: number): string {
         maximumFractionDigits: digits,
       }),
   ).format(Math.sign(bytes) * value);
+}
+
+/** A number safe for an SVG attribute: finite and within `[min, max]` (`min` for `NaN`). */
+export function svgNumber(value: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  return Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : value === Infinity ? max : min;
 }

@@ -1,14 +1,14 @@
 import type { ReactiveController } from 'lit';
 import type { Page } from '../api/endpoints.js';
 import { isAbort, toApiError, type ApiError } from '../api/errors.js';
+import type { ArchivePage } from '../api/schemas.js';
 import type { KitElement } from './kit-element.js';
 import type { LoadContext } from './resource.js';
 
-/** One answer of an OData archive (E6, E8): its rows and, while more follow, a link to the next page. */
-export interface ArchivePage<Row> {
-  'odata.nextLink': string | null;
-  value: Row[];
-}
+export type { ArchivePage };
+
+/** The most rows one request asks for (SuperOffice advises at most 1,000 archive rows at a time). */
+const MAX_PAGE = 1000;
 
 export interface PagedListOptions<Row> {
   /** Rows per request (`$top`). Default 50. */
@@ -22,7 +22,8 @@ export interface PagedListOptions<Row> {
 /**
  * An OData archive read page by page (E6 system events, E8 users). The first page is loaded by the element's
  * `Resource` (which owns the five states) through `first()`; the next pages come on demand through `more()`, e.g.
- * when a virtualized list nears its end. The total is unknown until the last page (no `odata.nextLink`) arrived.
+ * when a virtualized list nears its end. The total is the server's `odata.count` when it sends one (`$inlineCount`),
+ * else unknown until the last page (no `odata.nextLink`) arrived. Rows a page could not read are counted in `skipped`.
  * A next page in flight is aborted on disconnect and when the list is replaced; its failure is kept in `moreError`
  * (the rows already shown stay) until `retry()`.
  */
@@ -35,6 +36,11 @@ export class PagedList<Row> implements ReactiveController {
   loadingMore = false;
   /** Why the last next page failed; `more()` waits for `retry()`. */
   moreError?: ApiError;
+  /** Rows the server sent that could not be read (left out), over the pages loaded. */
+  skipped = 0;
+
+  /** @internal The server's row count (`odata.count`) of the latest page, if it sent one. */
+  private count: number | null = null;
 
   /** @internal */
   private controller?: AbortController;
@@ -57,9 +63,18 @@ export class PagedList<Row> implements ReactiveController {
     return this.options.pageSize ?? 50;
   }
 
-  /** The number of rows once the last page arrived; `undefined` while more remain. */
+  /** How many rows the server says the list has (`odata.count`), rows it sent that could not be read included. */
+  get reported(): number | undefined {
+    return this.complete ? this.rows.length + this.skipped : (this.count ?? undefined);
+  }
+
+  /**
+   * How many rows the list has: once the last page arrived, the rows loaded; before that the server's count (less
+   * the rows that could not be read); `undefined` when the server sends no count and pages remain.
+   */
   get total(): number | undefined {
-    return this.complete ? this.rows.length : undefined;
+    if (this.complete) return this.rows.length;
+    return this.count === null ? undefined : Math.max(this.rows.length, this.count - this.skipped);
   }
 
   /**
@@ -74,9 +89,11 @@ export class PagedList<Row> implements ReactiveController {
     const rows = page.value;
     const last = !page['odata.nextLink'];
     const previous = this.rows;
+    this.count = page.count;
     if (!keep || !this.loaded) {
       this.abortMore();
       this.loaded = true;
+      this.skipped = page.skipped;
       this.set(rows, last);
       return 0;
     }
@@ -88,22 +105,32 @@ export class PagedList<Row> implements ReactiveController {
     return above < 0 ? rows.length : above;
   }
 
-  /** Loads the next page unless one is on its way, the list is complete, or the last attempt failed. */
-  more(): void {
+  /**
+   * Loads the next page unless one is on its way, the list is complete, or the last attempt failed. With `wanted`
+   * (rows a view needs, e.g. after a jump to the end of a list sized from the server's total) the request asks for
+   * up to `MAX_PAGE` rows at once, so a jump costs a few requests instead of one per page.
+   */
+  more(wanted = 0): void {
     if (!this.loaded || this.complete || this.loadingMore || this.moreError) return;
+    const have = this.rows.length + this.skipped;
+    const top = Math.min(MAX_PAGE, Math.max(this.pageSize, Math.ceil((wanted - have) / this.pageSize) * this.pageSize));
     const controller = (this.controller = new AbortController());
     const generation = this.generation;
     const context = { config: this.host.config, signal: controller.signal, fresh: this.fresh };
     this.loadingMore = true;
     this.host.requestUpdate();
-    this.options.fetchPage({ top: this.pageSize, skip: this.rows.length }, context).then(
+    this.options.fetchPage({ top, skip: have }, context).then(
       (page) => {
         if (generation !== this.generation) return;
         const key = this.options.key;
         const known = new Set(this.rows.map(key));
         const added = page.value.filter((r) => !known.has(key(r)));
         // A page without new rows ends the list, whatever its link says: no endless requests.
-        this.settle(() => this.set([...this.rows, ...added], !page['odata.nextLink'] || !added.length));
+        this.settle(() => {
+          this.count = page.count ?? this.count;
+          this.skipped += page.skipped;
+          this.set([...this.rows, ...added], !page['odata.nextLink'] || !(added.length + page.skipped));
+        });
       },
       (error: unknown) => {
         if (generation !== this.generation || isAbort(error)) return;

@@ -7,8 +7,12 @@ export interface VirtualWindowOptions {
   overscan?: number;
   /** Row height in pixels until one was measured. Default 40. */
   estimate?: number;
-  /** Called (after an update) while the rendered rows reach the last `overscan` rows: load the next page here. */
-  nearEnd?: () => void;
+  /**
+   * Called (after an update) while the rendered rows reach the last `overscan` loaded rows: load the next page here.
+   * `wanted` is how many rows the view needs loaded (more than one page when scrolled far into a list sized from a
+   * server's total).
+   */
+  nearEnd?: (wanted: number) => void;
 }
 
 /**
@@ -28,8 +32,12 @@ export class VirtualWindow implements ReactiveController {
   /** One past the last rendered row. */
   end = 0;
 
-  /** @internal */
+  /** @internal Rows the list has (it may know more rows than are loaded). */
   private count = 0;
+  /** @internal Rows loaded: only these can be rendered. */
+  private loaded = 0;
+  /** @internal One past the last row the view shows, loaded or not. */
+  private wanted = 0;
   /** @internal */
   private scroller?: HTMLElement;
   /** @internal */
@@ -75,10 +83,17 @@ export class VirtualWindow implements ReactiveController {
     }
   };
 
-  /** The rows to render out of `count`: `[start, end)`. Call it in `render()`, before `spacer()`. */
-  range(count: number): [number, number] {
-    this.count = count;
-    [this.start, this.end] = this.compute(count);
+  /**
+   * The rows to render out of `count`: `[start, end)`. Call it in `render()`, before `spacer()`. With `loaded` (fewer
+   * rows loaded than the list has, e.g. a server's `odata.count`) the spacers are sized for all `count` rows, so the
+   * scrollbar shows the whole list, and only loaded rows are rendered.
+   */
+  range(count: number, loaded = count): [number, number] {
+    this.count = Math.max(count, loaded);
+    this.loaded = Math.min(loaded, this.count);
+    const range = this.compute(this.count);
+    this.wanted = range[1];
+    [this.start, this.end] = this.clamp(range);
     return [this.start, this.end];
   }
 
@@ -90,7 +105,7 @@ export class VirtualWindow implements ReactiveController {
 
   /** The first row fully in view. */
   get firstVisible(): number {
-    return Math.min(Math.ceil(this.scrollTop / this.rowHeight), Math.max(0, this.count - 1));
+    return Math.min(Math.ceil(this.scrollTop / this.rowHeight), Math.max(0, this.loaded - 1));
   }
 
   /** How many rows fit in view (a PageUp/PageDown step). */
@@ -125,9 +140,16 @@ export class VirtualWindow implements ReactiveController {
 
   hostUpdated(): void {
     if (!this.measured) this.measure();
-    if (this.count > 0 && this.end + this.overscan >= this.count && this.options.nearEnd) {
-      queueMicrotask(this.options.nearEnd);
+    const nearEnd = this.options.nearEnd;
+    if (this.loaded > 0 && this.end + this.overscan >= this.loaded && nearEnd) {
+      const wanted = this.wanted;
+      queueMicrotask(() => nearEnd(wanted));
     }
+  }
+
+  /** @internal A range limited to the loaded rows. */
+  private clamp([start, end]: [number, number]): [number, number] {
+    return [Math.min(start, this.loaded), Math.min(end, this.loaded)];
   }
 
   /** @internal */
@@ -140,7 +162,7 @@ export class VirtualWindow implements ReactiveController {
   /** @internal */
   private readonly onScroll = (): void => {
     this.scrollTop = this.scroller!.scrollTop;
-    const [start, end] = this.compute(this.count);
+    const [start, end] = this.clamp(this.compute(this.count));
     if (start !== this.start || end !== this.end) this.host.requestUpdate();
   };
 

@@ -1,6 +1,6 @@
 import type { ReactiveController } from 'lit';
 import { html, nothing, type TemplateResult } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../localization.js';
 import { isAbort, toApiError, type ApiError } from '../api/errors.js';
 import type { SoAssignmentChangeDetail } from '../events.js';
 import type { KitElement } from './kit-element.js';

@@ -82,6 +82,7 @@ export type SoPrincipal = {
   FullName: string;
   EMailAddress: string;
   RoleName: string;
+  RoleDescription: string;
   UserType: UserType;
   Licenses: GrantedModuleLicense[];
   DatabaseContextIdentifier: string;
@@ -109,15 +110,23 @@ export type MeteredService = {
 };
 export type MeteredServicesReport = { FromMonth: string; ToMonth: string; NumberOfUsers: number; Services: MeteredService[] };
 
+/** `BatchTaskState` as SuperOffice spells it (`Aquired` sic). */
+export type BatchTaskState = 'Unknown' | 'New' | 'Aquired' | 'Started' | 'Succeeded' | 'Failed' | 'SucceededManualCleanup';
+/** `BatchTaskCancellationBehaviour`. */
+export type CancellationBehaviour = 'CanCancel' | 'CancelWithWarning' | 'CannotCancel';
+
 export type BatchTaskInfo = {
   Id: number;
   Name: string;
   Description: string;
-  State: 'New' | 'Started' | 'Succeeded' | 'Failed' | 'Cancelled';
+  State: BatchTaskState;
   ProgressPercent: number;
   ProgressDescription: string;
+  /** With offset and a 7-digit fraction, as SuperOffice's REST reference shows it. */
   LastStarted: string;
   AssociateId: number;
+  FileName: string;
+  CancellationBehaviour: CancellationBehaviour;
 };
 
 export type ModuleLicenseLink = {
@@ -145,6 +154,8 @@ export type LicenseOwner = {
 /** One archive row: `PrimaryKey`, `EntityName` and one key per column (column names as the archive names them). */
 export type ArchiveValue = string | number | boolean | null;
 export type ArchiveRow = { PrimaryKey: number; EntityName: string; [column: string]: ArchiveValue };
+/** What the answer carries: `PrimaryKey` is a string in every real archive answer (`"PrimaryKey": "1"`). */
+export type ArchiveAnswerRow = { PrimaryKey: string; EntityName: string; [column: string]: ArchiveValue };
 /** A lazily generated archive: rows are made only when a page asks for them. `at(0)` is the first row in `order`. */
 export type RowSource = { count: number; at: (index: number) => ArchiveRow; order?: { column: string; desc: boolean } };
 
@@ -168,7 +179,17 @@ export function dayFrom(now: Date, days: number): Date {
   return d;
 }
 const day = (now: Date, days: number) => wallDate(dayFrom(now, days));
-const minutesAgo = (now: Date, minutes: number) => wallDate(new Date(now.getTime() - minutes * 60_000));
+
+/** `d` in the form of SuperOffice's REST reference: local time, a 7-digit fraction and the offset (`…52.0369874+02:00`). */
+export function offsetDate(d: Date): string {
+  const offset = -d.getTimezoneOffset();
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return `${wallDate(d)}.${String(d.getMilliseconds()).padStart(3, '0')}0000${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** `d` as a UTC value without offset, the way SuperOffice sends fields it stores as UTC (system events' `registered`). */
+export const utcDate = (d: Date): string => d.toISOString().slice(0, 19);
 
 /** mulberry32: a tiny seeded PRNG returning floats in [0, 1). */
 export function prng(seed: number): () => number {
@@ -678,11 +699,14 @@ function svgPortrait(fullName: string, hue: number): string {
   return `data:image/svg+xml,${encodeURIComponent(svg)}`;
 }
 
-/** The one deliberately hostile portrait URL: a component must never put it into `src`. */
+/** The one deliberately hostile portrait URL (scenario `xss` only): a component must never put it into `src`. */
 export const MALICIOUS_PORTRAIT = 'javascript:alert(1)';
 
+/** The user whose portrait URL is hostile in the `xss` scenario. */
+export const HOSTILE_PORTRAIT_USER = 9;
+
 function portraitOf(id: number, fullName: string): string {
-  if (id === 9) return MALICIOUS_PORTRAIT;
+  if (id === HOSTILE_PORTRAIT_USER) return '';
   if (id === 12) return '../blobby/portrait/12.png';
   return id % 3 === 1 ? svgPortrait(fullName, (id * 47) % 360) : '';
 }
@@ -935,7 +959,12 @@ function userRow(p: Person): ArchiveRow {
 
 /** E8 Associates: the internal users. */
 export function internalUsers(scenario: Scenario = 'default'): RowSource {
-  return { count: internalUserCount(scenario), at: (i) => userRow(internalAt(i)) };
+  return { count: internalUserCount(scenario), at: (i) => hostile(scenario, userRow(internalAt(i))) };
+}
+
+/** Scenario `xss`: the hostile portrait URL on its user's row (the default scenario has no hostile data). */
+function hostile(scenario: Scenario, row: ArchiveRow): ArchiveRow {
+  return scenario === 'xss' && row.PrimaryKey === HOSTILE_PORTRAIT_USER ? { ...row, portraitThumbnail: MALICIOUS_PORTRAIT } : row;
 }
 
 /** E8 Other users: system, anonymous and external users. */
@@ -991,6 +1020,17 @@ export function currentPrincipal(scenario: Scenario = 'default', locale: Locale 
     FullName: p.fullName,
     EMailAddress: 'ingrid.solberg@nordlys-consulting.no',
     RoleName: p.role,
+    RoleDescription: tr(
+      {
+        en: 'Full access to settings, users and licences',
+        da: 'Fuld adgang til indstillinger, brugere og licenser',
+        de: 'Vollzugriff auf Einstellungen, Benutzer und Lizenzen',
+        nl: 'Volledige toegang tot instellingen, gebruikers en licenties',
+        nb: 'Full tilgang til innstillinger, brukere og lisenser',
+        sv: 'Full åtkomst till inställningar, användare och licenser',
+      },
+      locale,
+    ),
     UserType: p.userType,
     Licenses: granted.map((d) => {
       const m = moduleLicense(d, locale);
@@ -1288,7 +1328,7 @@ const EVENT_KINDS: readonly EventKind[] = [
   },
 ];
 
-/** The message that must be shown as text, never as markup. */
+/** The message that must be shown as text, never as markup (scenario `xss`; the default scenario says it plainly). */
 export const HTML_EVENT_MESSAGE =
   '<b>Heads up</b> <img src=x onerror=alert(1)> Planned maintenance from 22:00 to 23:00: SuperOffice CRM Online will be unavailable for up to 30 minutes.';
 
@@ -1318,12 +1358,12 @@ export function systemEvents(scenario: Scenario = 'default', now: Date = new Dat
       // A maintenance window announced by the administrator, with markup in its message.
       kind = EVENT_KINDS[3];
       by = CURRENT_USER;
-      message = HTML_EVENT_MESSAGE;
+      message = scenario === 'xss' ? HTML_EVENT_MESSAGE : HTML_EVENT_MESSAGE.replace(/<[^>]*>\s*/g, '').replace(/^Heads up\s*/, 'Heads up: ');
       status = 'Scheduled';
       eta = dayFrom(now, 3);
       eta.setHours(22);
     } else if (i === 2) {
-      // An import by the user whose portrait URL is hostile.
+      // An import by the user whose portrait URL is hostile (in the xss scenario).
       kind = EVENT_KINDS[2];
       by = STAFF_PEOPLE[8];
       message = kind.messages[0];
@@ -1334,10 +1374,11 @@ export function systemEvents(scenario: Scenario = 'default', now: Date = new Dat
       eventname: kind.name,
       status,
       eventmess: message,
-      registered: wallDate(registered),
+      registered: utcDate(registered),
       'registered_associate_id/assocName': by.assocName,
       'registered_associate_id/fullName': by.fullName,
-      'registered_associate_id/portraitThumbnail': by.portrait,
+      'registered_associate_id/portraitThumbnail':
+        scenario === 'xss' && by.id === HOSTILE_PORTRAIT_USER ? MALICIOUS_PORTRAIT : by.portrait,
       eta: wallDate(eta),
       type: kind.type,
     };
@@ -1346,11 +1387,14 @@ export function systemEvents(scenario: Scenario = 'default', now: Date = new Dat
 }
 
 /**
- * E7: the running batch tasks (an import, a SAINT recalculation and freetext indexing); none in `empty`. Like the
- * server, the texts come in the request's language with that language's number format ("1.845 von 4.100").
+ * E7: the running batch tasks — an import that can be stopped, a SAINT recalculation that warns when stopped, and a
+ * freetext indexing that waits for an agent (`Aquired`) and cannot be stopped; none in `empty`. Like the server, the
+ * texts come in the request's language with that language's number format ("1.845 von 4.100"); `LastStarted` with
+ * offset and a 7-digit fraction, as SuperOffice's REST reference shows it.
  */
 export function batchTasks(scenario: Scenario = 'default', now: Date = new Date(), locale: Locale = 'en'): BatchTaskInfo[] {
   if (scenario === 'empty') return [];
+  const ago = (minutes: number) => offsetDate(new Date(now.getTime() - minutes * 60_000));
   const n = (value: number) => new Intl.NumberFormat(locale).format(value);
   const of = (done: number, all: number): Readonly<Record<Locale, string>> => ({
     en: `${n(done)} of ${n(all)}`,
@@ -1362,7 +1406,6 @@ export function batchTasks(scenario: Scenario = 'default', now: Date = new Date(
   });
   const rows = of(1845, 4100)[locale];
   const companies = of(24330, 30412)[locale];
-  const records = of(5210, 52100)[locale];
   return [
     {
       Id: 4711,
@@ -1391,8 +1434,10 @@ export function batchTasks(scenario: Scenario = 'default', now: Date = new Date(
         },
         locale,
       ),
-      LastStarted: minutesAgo(now, 12),
+      LastStarted: ago(12),
       AssociateId: 17,
+      FileName: 'Trade fair leads 2026.xlsx',
+      CancellationBehaviour: 'CanCancel',
     },
     {
       Id: 4712,
@@ -1431,8 +1476,10 @@ export function batchTasks(scenario: Scenario = 'default', now: Date = new Date(
         },
         locale,
       ),
-      LastStarted: minutesAgo(now, 41),
+      LastStarted: ago(41),
       AssociateId: 0,
+      FileName: '',
+      CancellationBehaviour: 'CancelWithWarning',
     },
     {
       Id: 4713,
@@ -1458,21 +1505,23 @@ export function batchTasks(scenario: Scenario = 'default', now: Date = new Date(
         },
         locale,
       ),
-      State: 'Started',
-      ProgressPercent: 10,
+      State: 'Aquired',
+      ProgressPercent: 0,
       ProgressDescription: tr(
         {
-          en: `Indexed ${records} records`,
-          da: `${records} poster indekseret`,
-          de: `${records} Datensätzen indiziert`,
-          nl: `${records} records geïndexeerd`,
-          nb: `${records} poster indeksert`,
-          sv: `${records} poster indexerade`,
+          en: 'Waiting for a batch agent',
+          da: 'Venter på en batchagent',
+          de: 'Wartet auf einen Batch-Agenten',
+          nl: 'Wacht op een batchagent',
+          nb: 'Venter på en batchagent',
+          sv: 'Väntar på en batchagent',
         },
         locale,
       ),
-      LastStarted: minutesAgo(now, 3),
+      LastStarted: ago(3),
       AssociateId: 0,
+      FileName: '',
+      CancellationBehaviour: 'CannotCancel',
     },
   ];
 }

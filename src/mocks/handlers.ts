@@ -17,11 +17,13 @@ import {
   otherUsers,
   systemEvents,
   userLicenses,
+  type ArchiveAnswerRow,
   type ArchiveRow,
   type Locale,
   type RowSource,
 } from './data.js';
 import { getScenario, type Scenario } from './scenarios.js';
+import { isTruthyCell } from '../api/schemas.js';
 import { followScenario } from './state.js';
 import { writeHandlers } from './writes.js';
 
@@ -68,41 +70,51 @@ const int = (value: string | null, fallback: number) => {
 };
 
 /**
- * One page of an OData archive, as SuperOffice's "slim" answer. Honours `$top`, `$skip`, `$select` (plus
- * `PrimaryKey` and `EntityName`), `$jsonSafe=true` (`/` in column names becomes `_`) and `$orderBy` on the column the
- * source is ordered by (either direction). `odata.nextLink` is the absolute URL of the next page, or null.
+ * One page of an OData archive, as SuperOffice's "slim" answer. Honours `$top`, `$skip`, `$filter=<column> eq 1`, `$select` (plus
+ * `PrimaryKey` and `EntityName`), `$jsonSafe=true` (every character of a column name other than a letter, digit or
+ * `_` becomes `_`: `registered_associate_id/assocName` → `registered_associate_id_assocName`, `superoffice_ten-sales`
+ * → `superoffice_ten_sales`), `$inlineCount=allpages` (`odata.count`, the total, as a string like OData v3) and
+ * `$orderBy` on the column the source is ordered by (either direction). `PrimaryKey` is a string, as in every real
+ * archive answer. `odata.nextLink` is the absolute URL of the next page, or null.
  */
 function odataPage(url: URL, source: RowSource): Response {
   const q = url.searchParams;
   const top = Math.min(int(q.get('$top'), DEFAULT_TOP), MAX_TOP);
   const skip = int(q.get('$skip'), 0);
-  const jsonSafe = q.get('$jsonSafe') === 'true';
+  const jsonSafe = q.get('$jsonSafe')?.toLowerCase() === 'true';
+  const inlineCount = [...q].some(([k, v]) => k.toLowerCase() === '$inlinecount' && v.toLowerCase() === 'allpages');
   const select = q.get('$select')?.split(',').map((c) => c.trim()).filter(Boolean);
   const [orderColumn, direction] = (q.get('$orderBy') ?? '').trim().split(/\s+/);
   const reversed =
     !!source.order && orderColumn === source.order.column && (direction?.toLowerCase() === 'desc') !== source.order.desc;
 
-  const end = Math.min(skip + top, source.count);
+  // `$filter=<column> eq 1`: only rows holding that licence (what E8 narrows by).
+  const holders = /^\s*([\w.-]+)\s+eq\s+1\s*$/.exec(q.get('$filter') ?? '')?.[1];
+  const matches = holders ? (row: ArchiveRow) => isTruthyCell(row[holders]) : undefined;
+  const at = (i: number) => source.at(reversed ? source.count - 1 - i : i);
+  const all = matches ? Array.from({ length: source.count }, (_, i) => at(i)).filter(matches) : undefined;
+  const count = all ? all.length : source.count;
+  const end = Math.min(skip + top, count);
   const value: Record<string, unknown>[] = [];
-  for (let i = skip; i < end; i++) {
-    const row = source.at(reversed ? source.count - 1 - i : i);
-    value.push(project(row, select, jsonSafe));
-  }
+  for (let i = skip; i < end; i++) value.push(project(all ? all[i] : at(i), select, jsonSafe));
   const next = new URL(url);
   next.searchParams.set('$skip', String(end));
   next.searchParams.set('$top', String(top));
   next.search = next.search.replace(/%24/g, '$').replace(/%2C/gi, ',').replace(/%2F/gi, '/'); // as SuperOffice writes it
   return HttpResponse.json({
     'odata.metadata': `${url.origin}${url.pathname.replace(/\/api\/v1\/.*$/i, '/api/v1')}/$metadata`,
-    'odata.nextLink': top > 0 && end < source.count ? next.href : null,
+    ...(inlineCount ? { 'odata.count': String(count) } : {}),
+    'odata.nextLink': top > 0 && end < count ? next.href : null,
     value,
   });
 }
 
-function project(row: ArchiveRow, select: string[] | undefined, jsonSafe: boolean): Record<string, unknown> {
-  const out: Record<string, unknown> = { PrimaryKey: row.PrimaryKey, EntityName: row.EntityName };
+function project(row: ArchiveRow, select: string[] | undefined, jsonSafe: boolean): ArchiveAnswerRow {
+  const out: ArchiveAnswerRow = { PrimaryKey: String(row.PrimaryKey), EntityName: row.EntityName };
   for (const column of select ?? Object.keys(row)) {
-    if (column in row) out[jsonSafe ? column.replaceAll('/', '_') : column] = row[column];
+    if (column in row && column !== 'PrimaryKey' && column !== 'EntityName') {
+      out[jsonSafe ? column.replace(/[^A-Za-z0-9_]/g, '_') : column] = row[column];
+    }
   }
   return out;
 }
@@ -156,6 +168,16 @@ export function createHandlers(scenario: Scenario | (() => Scenario) = getScenar
     get('/BatchTask/Started', ({ scenario, locale, now }) => HttpResponse.json(batchTasks(scenario, now, locale))),
     get('/Archive/InternalUsers', ({ url, scenario }) => odataPage(url, internalUsers(scenario))),
     get('/Archive/OtherUsers', ({ url, scenario }) => odataPage(url, otherUsers(scenario))),
+    // W10: `true` when the job runs and its CancellationBehaviour allows stopping it, else `false`.
+    http.post('*/api/v1/Agents/Batch/StopBatchJob', async ({ request }) => {
+      const s = current();
+      const failure = await scenarioFailure(s, false);
+      if (failure) return failure;
+      const body = (await request.json().catch(() => null)) as { Id?: unknown } | null;
+      if (typeof body?.Id !== 'number') return errorResponse(400, 'ArgumentException', 'Expected { "Id": number }.');
+      const job = batchTasks(s).find((t) => t.Id === body.Id);
+      return HttpResponse.json(!!job && job.CancellationBehaviour !== 'CannotCancel');
+    }),
     // W8, W9 and GET /User/{id}: stateful (writes.ts, state.ts)
     ...writeHandlers(current, (s) => scenarioFailure(s, false), errorResponse),
   ];

@@ -15,6 +15,8 @@ export const scenarios = [
   'slow',
   'large',
   'onsite',
+  // Hostile data from the server (markup in a message, a javascript: portrait URL), shown as text and dropped.
+  'xss',
   // writes (writes.ts): 403 on writes; the next PATCH meets someone else's change (409); 500 on writes; 1.5 s writes
   'read-only',
   'conflict',

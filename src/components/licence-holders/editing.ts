@@ -3,8 +3,9 @@
  * the bulk queue with its view, and the *Assign to users…* picker.
  */
 import { html, nothing } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../localization.js';
 import { formatNumber } from '../../core/format.js';
+import { heading } from '../../core/heading.js';
 import type { UserEntry } from '../user-licence-filter/users.js';
 
 export { confirmChange } from '../../core/confirm-dialog.js';
@@ -12,6 +13,8 @@ export { BulkQueue, bulkTemplate } from '../../core/bulk-queue.js';
 
 /** What the picker shows and whom it tells. */
 export interface PickerOptions {
+  /** Level of the picker's heading. */
+  level: number;
   licenceName: string;
   /** Free seats, or undefined when unlimited. */
   free?: number;
@@ -44,7 +47,7 @@ export function pickerTemplate(o: PickerOptions) {
     aria-labelledby="picker-title"
     @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && o.onCancel()}
   >
-    <h4 id="picker-title">${msg(str`Assign ${name} to users`, { id: 'holders.picker-title' })}</h4>
+    ${heading(o.level, msg(str`Assign ${name} to users`, { id: 'holders.picker-title' }), { id: 'picker-title' })}
     <div class="field">
       <label for="pick-search">${msg('Find users who do not have it', { id: 'holders.picker-search' })}</label>
       <input

@@ -29,7 +29,7 @@ export const styles = css`
     background: color-mix(in srgb, var(--_success) 12%, var(--_surface));
     color: var(--_text);
   }
-  .must-remove h4 {
+  .must-remove :is(h1, h2, h3, h4, h5, h6) {
     margin: 0 0 var(--_space);
   }
   .must-remove dl {
@@ -64,8 +64,7 @@ export const styles = css`
     max-width: 28rem;
   }
   label,
-  legend,
-  h4 {
+  legend {
     font-weight: 600;
   }
   .notice.success {
@@ -90,9 +89,9 @@ export const styles = css`
     border-radius: var(--_radius);
     background: var(--_surface-raised);
   }
-  .panel h4,
-  .bulk h3,
-  .bulk h4 {
+  .panel :is(h1, h2, h3, h4, h5, h6),
+  .bulk :is(h1, h2, h3, h4, h5, h6) {
+    font-size: 1rem;
     margin: 0 0 var(--_space);
   }
   fieldset {

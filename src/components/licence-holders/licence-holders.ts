@@ -1,10 +1,11 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { msg, str } from '@lit/localize';
+import { keyed } from 'lit/directives/keyed.js';
+import { msg, str } from '../../localization.js';
 import { getLicenses, getUsers, type AssignmentChange } from '../../api/endpoints.js';
 import { formatNumber } from '../../core/format.js';
+import { heading } from '../../core/heading.js';
 import { KitElement } from '../../core/kit-element.js';
 import { PagedList } from '../../core/paged-list.js';
 import { initials, portraitUrl } from '../../core/portrait.js';
@@ -15,7 +16,8 @@ import { tabStyles } from '../../core/tabs.styles.js';
 import { VirtualWindow } from '../../core/virtual-window.js';
 import { WriteAction, writeNoticeTemplate, type WriteJob } from '../../core/write-action.js';
 import { fold, toEntry, type UserEntry } from '../user-licence-filter/users.js';
-import { findLicence, hasFreeSeat, saveAssignments, type HeldLicence } from './holders.js';
+import { findLicence, hasFreeSeat, type HeldLicence } from './holders.js';
+import { saveAssignments } from '../../api/assignments.js';
 import { styles } from './licence-holders.styles.js';
 import type { BulkQueue } from '../../core/bulk-queue.js';
 import type * as EditingModule from './editing.js';
@@ -50,11 +52,11 @@ type Editing = typeof EditingModule;
  *
  * @tag so-licence-holders
  * @summary Who holds one licence; remove, reassign and assign it.
- * @fires so-load - Data arrived and rendered. `detail.source`: `License`, `Archive/InternalUsers` or `Archive/OtherUsers`.
- * @fires so-error - Loading failed. `detail: { kind, status?, message }`
- * @fires so-assignment-change - An assignment was saved. `detail: { associateId, ownerName, moduleName, assigned }`
- * @fires so-write-error - A write failed. `detail: { kind, status?, message, operation }` (`unassign`, `assign`, `reassign`)
- * @fires so-superfluous-removed - With `must-remove`: enough holders were removed. `detail: { ownerName, moduleName, removed }`
+ * @fires {CustomEvent<SoLoadDetail>} so-load - Data arrived and rendered. `detail.source`: `License`, `Archive/InternalUsers` or `Archive/OtherUsers`.
+ * @fires {CustomEvent<SoErrorDetail>} so-error - Loading failed. `detail: { kind, status?, message }`
+ * @fires {CustomEvent<SoAssignmentChangeDetail>} so-assignment-change - An assignment was saved. `detail: { associateId, ownerName, moduleName, assigned }`
+ * @fires {CustomEvent<SoWriteErrorDetail>} so-write-error - A write failed. `detail: { kind, status?, message, operation }` (`unassign`, `assign`, `reassign`)
+ * @fires {CustomEvent<SoSuperfluousRemovedDetail>} so-superfluous-removed - With `must-remove`: enough holders were removed. `detail: { ownerName, moduleName, removed }`
  * @csspart summary - The licence's name with in use / total and free seats.
  * @csspart must-remove - The *Remove superfluous licences* box.
  * @csspart toolbar - The search field and *Assign to users…*.
@@ -175,7 +177,7 @@ export class SoLicenceHolders extends KitElement {
       fetchPage: async (page, { config, signal, fresh }) => {
         const columns = [this.column];
         const answer = await getUsers(config, list, columns, page, { signal, fresh });
-        return { 'odata.nextLink': answer['odata.nextLink'], value: answer.value.map((row) => toEntry(row, columns)) };
+        return { ...answer, value: answer.value.map((row) => toEntry(row, columns)) };
       },
     });
   }
@@ -268,7 +270,7 @@ export class SoLicenceHolders extends KitElement {
     const [inUse, total, free] = [formatNumber(l.inUse), formatNumber(l.total), formatNumber(l.free)];
     const name = l.name;
     return html`<div class="summary" part="summary">
-      <h3 class="title">${msg(str`Holders of ${name}`, { id: 'holders.title' })}</h3>
+      ${heading(this.level(), msg(str`Holders of ${name}`, { id: 'holders.title' }), { class: 'title' })}
       <p class="usage">
         ${l.unrestricted
           ? msg(str`${inUse} in use, unlimited`, { id: 'holders.usage-unlimited' })
@@ -283,7 +285,7 @@ export class SoLicenceHolders extends KitElement {
     if (!s) return nothing;
     const [inUse, allowed, left] = [formatNumber(l.inUse), formatNumber(s.allowed), formatNumber(s.left)];
     return html`<section class="must-remove ${s.left ? '' : 'done'}" part="must-remove" aria-labelledby="must-remove-title">
-      <h4 id="must-remove-title">${msg('Remove superfluous licences', { id: 'holders.must-remove' })}</h4>
+      ${heading(this.level(1), msg('Remove superfluous licences', { id: 'holders.must-remove' }), { id: 'must-remove-title' })}
       <dl>
         <div><dt>${msg('In use', { id: 'holders.in-use' })}</dt><dd>${inUse}</dd></div>
         <div><dt>${msg('Available', { id: 'holders.available' })}</dt><dd>${allowed}</dd></div>
@@ -338,7 +340,11 @@ export class SoLicenceHolders extends KitElement {
       ${this.reassigning && !readOnly ? this.renderReassign(this.reassigning, l) : nothing}
       ${this.picking && this.editing && !readOnly ? this.renderPicker(l) : nothing}
       ${this.bulkOpen && this.bulk && this.editing
-        ? this.editing.bulkTemplate(this.bulk, { title: msg(str`Assigning ${l.name}`, { id: 'holders.bulk-title' }), name: (e) => this.nameOf(e as UserEntry) }, () => (this.bulkOpen = false))
+        ? this.editing.bulkTemplate(
+            this.bulk,
+            { title: msg(str`Assigning ${l.name}`, { id: 'holders.bulk-title' }), name: (e) => this.nameOf(e as UserEntry), level: this.level(1) },
+            () => (this.bulkOpen = false),
+          )
         : nothing}`;
   }
 
@@ -385,14 +391,11 @@ export class SoLicenceHolders extends KitElement {
       </div>
       <div class="body" role="rowgroup">
         ${this.window.spacer('before')}
-        ${repeat(
-          rows.slice(start, end),
-          (e) => e.row.PrimaryKey,
-          (e, i) => {
+        ${rows.slice(start, end).map((e, i) => {
             const r = e.row;
             const busy = this.action.isBusy(String(r.associateDbId));
             const who = this.nameOf(e);
-            return html`<div class="row ${e.active ? '' : 'inactive'}" role="row" part="row" aria-rowindex=${start + i + 2}>
+            return keyed(r.PrimaryKey, html`<div class="row ${e.active ? '' : 'inactive'}" role="row" part="row" aria-rowindex=${start + i + 2}>
               <div class="cell c-name" role="cell">
                 ${this.renderPortrait(r.portraitThumbnail, r.fullName, r.assocName)}
                 <span class="who"><span class="name">${who}</span><span class="id">${r.assocName}</span></span>
@@ -427,9 +430,8 @@ export class SoLicenceHolders extends KitElement {
                         ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${msg('Remove', { id: 'holders.remove' })}
                       </button>`}
               </div>
-            </div>`;
-          },
-        )}
+            </div>`);
+          })}
         ${this.window.spacer('after')}
       </div>
     </div>`;
@@ -463,7 +465,7 @@ export class SoLicenceHolders extends KitElement {
     const who = this.nameOf(e);
     const busy = this.action.isBusy(String(e.row.associateDbId));
     return html`<section class="panel reassign" part="reassign-panel" aria-labelledby="reassign-title" @keydown=${this.onPanelKeyDown}>
-      <h4 id="reassign-title">${msg(str`Reassign ${who}`, { id: 'holders.reassign-title' })}</h4>
+      ${heading(this.level(1), msg(str`Reassign ${who}`, { id: 'holders.reassign-title' }), { id: 'reassign-title' })}
       <fieldset>
         <legend>${msg(str`Move ${who} from ${l.name} to:`, { id: 'holders.reassign-legend' })}</legend>
         ${plans.map((p) => {
@@ -505,6 +507,7 @@ export class SoLicenceHolders extends KitElement {
     const candidates = this.lists[this.tab].rows.filter((e) => !e.held.has(column) && (!q || e.text.includes(q)));
     const shown = candidates.slice(0, PICK_LIMIT);
     return this.editing!.pickerTemplate({
+      level: this.level(1),
       licenceName: l.name,
       free: l.unrestricted ? undefined : l.free,
       query: this.pickQuery,
@@ -531,7 +534,7 @@ export class SoLicenceHolders extends KitElement {
     return {
       key: String(id),
       operation,
-      run: (signal) => saveAssignments(this.config, id, changes, signal),
+      run: (signal) => saveAssignments(this.config, id, changes, { signal }),
       changes: changes.map((c) => ({ associateId: id, ...c })),
       done,
       undo,
@@ -621,7 +624,9 @@ export class SoLicenceHolders extends KitElement {
     if (!users.length) return;
     const change = () => ({ ownerName: this.owner, moduleName: this.module, assigned: true });
     this.bulk ??= new BulkQueue<UserEntry>(this, {
-      work: (e, signal) => saveAssignments(this.config, e.row.associateDbId, [change()], signal),
+      work: async (e, signal) => {
+        await saveAssignments(this.config, e.row.associateDbId, [change()], { signal });
+      },
       onDone: (e) => this.emit('so-assignment-change', { associateId: e.row.associateDbId, ...change() }),
       onFailed: (_e, error) => this.action.fail(error, 'assign', false),
     });

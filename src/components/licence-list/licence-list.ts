@@ -1,13 +1,14 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { msg, str } from '@lit/localize';
+import { keyed } from 'lit/directives/keyed.js';
+import type { ResolvedConfig } from '../../api/config.js';
+import { msg, str } from '../../localization.js';
 import { getLicenses, getModuleLicense } from '../../api/endpoints.js';
 import type { ExtendedLicenseInfo, ModuleLicense } from '../../api/schemas.js';
 
 type LicenseType = ModuleLicense['LicenseType'];
-import { formatNumber, formatPercent } from '../../core/format.js';
+import { formatNumber, formatPercent, svgNumber, unreadableNumberText } from '../../core/format.js';
 import { facts } from '../../core/facts.styles.js';
 import { KitElement } from '../../core/kit-element.js';
 import { heading } from '../../core/heading.js';
@@ -17,6 +18,7 @@ import { emptyTemplate, renderResource } from '../../core/states.js';
 import { getLocale } from '../../localization.js';
 import { fold } from '../user-licence-filter/users.js';
 import { styles } from './licence-list.styles.js';
+import { isolate } from '../../core/bidi.js';
 
 /** Which groups the list shows. */
 export type LicenceKind = 'all' | 'system' | 'user';
@@ -66,6 +68,9 @@ export interface OwnerLicences {
 
 const NEARLY_USED_UP = 0.9;
 
+/** A count that can be true: finite and not negative. */
+const isCount = (n: number) => Number.isFinite(n) && n >= 0;
+
 const unlimited = () => msg('Unlimited', { id: 'list.unlimited' });
 
 /** The visible rows of one owner, in `SortOrder`. */
@@ -76,7 +81,8 @@ export function licenceRows(owner: ExtendedLicenseInfo): LicenceRow[] {
     .map((m) => {
       const c = m.Current;
       const [inUse, free, total] = [m.NumberOfLicensesInUse, m.NumberOfLicensesFree, m.NumberOfLicensesTotal];
-      const usage = c.Unrestricted || total <= 0 ? 0 : Math.min(1, inUse / total);
+      // A count that cannot be true (negative, infinite) makes the share unreadable (NaN), never "−125 %" or "∞".
+      const usage = c.Unrestricted ? 0 : !isCount(inUse) || !isCount(total) ? NaN : total === 0 ? 0 : Math.min(1, inUse / total);
       const level: UsageLevel = c.Unrestricted
         ? 'ok'
         : free <= 0 && (total > 0 || inUse > 0)
@@ -173,9 +179,9 @@ interface Column {
  *
  * @tag so-licence-list
  * @summary The licences of one owner, with usage, sorting, search, CSV export and details.
- * @fires so-licence-select - A licence name was activated and its details open. `detail: { ownerName, moduleName }`
- * @fires so-load - Data arrived and rendered. `detail.source`: `License`, or `License/Module` for a licence's details.
- * @fires so-error - Loading failed. `detail: { kind, status?, message }`
+ * @fires {CustomEvent<SoLicenceSelectDetail>} so-licence-select - A licence name was activated and its details open. `detail: { ownerName, moduleName }`
+ * @fires {CustomEvent<SoLoadDetail>} so-load - Data arrived and rendered. `detail.source`: `License`, or `License/Module` for a licence's details.
+ * @fires {CustomEvent<SoErrorDetail>} so-error - Loading failed. `detail: { kind, status?, message }`
  * @csspart toolbar - The search field and the download button.
  * @csspart search - The search field.
  * @csspart download - The *Download CSV* button.
@@ -215,8 +221,10 @@ export class SoLicenceList extends KitElement {
   /** @internal The module whose holders are shown in its details (`<so-licence-holders>`, loaded on first use). */
   @state() private holdersOf?: string;
 
-  /** @internal E2 answers by locale, owner and module: each licence's details load once. */
+  /** @internal E2 answers by locale, owner and module: each licence's details load once per configuration. */
   private readonly detailCache = new Map<string, ModuleLicense>();
+  /** @internal The configuration the cached details came from: another backend (or credentials) drops them. */
+  private cachedFor?: ResolvedConfig;
 
   /** @internal */
   private readonly licences = new Resource(this, {
@@ -252,7 +260,7 @@ export class SoLicenceList extends KitElement {
       const cached = fresh ? undefined : this.detailCache.get(key);
       if (cached) return cached;
       const licence = await getModuleLicense(config, owner, module, { signal, fresh });
-      this.detailCache.set(key, licence);
+      if (config === this.cachedFor) this.detailCache.set(key, licence);
       return licence;
     },
   });
@@ -265,6 +273,10 @@ export class SoLicenceList extends KitElement {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('owner')) this.open = undefined;
+    if (this.cachedFor !== this.config) {
+      this.detailCache.clear();
+      this.cachedFor = this.config;
+    }
   }
 
   /** @internal */
@@ -299,13 +311,13 @@ export class SoLicenceList extends KitElement {
   /** @internal Names the owner by its description when the server gave one, never by its code. */
   private emptyText(owner: string | undefined): string {
     return owner
-      ? msg(str`There are no licences to show for ${owner}.`, { id: 'list.empty' })
+      ? msg(str`There are no licences to show for ${isolate(owner)}.`, { id: 'list.empty' })
       : msg('There are no licences to show.', { id: 'list.empty-unknown' });
   }
 
   /** @internal */
   private columns(pending: boolean): Column[] {
-    const count = (n: number, unrestricted = false) => (unrestricted ? unlimited() : formatNumber(n));
+    const count = (n: number, unrestricted = false) => (unrestricted ? unlimited() : isCount(n) ? formatNumber(n) : unreadableNumberText());
     const columns: Column[] = [
       { key: 'name', label: msg('Licence', { id: 'list.col-name' }), cell: (r) => this.renderName(r) },
       { key: 'inUse', label: msg('In use', { id: 'list.col-in-use' }), cell: (r) => count(r.inUse) },
@@ -355,7 +367,7 @@ export class SoLicenceList extends KitElement {
               columns,
             )}
           </div>`
-        : emptyTemplate(msg(str`No licences match “${query}”.`, { id: 'list.no-match' }))}`;
+        : emptyTemplate(msg(str`No licences match “${isolate(query)}”.`, { id: 'list.no-match' }))}`;
   }
 
   /** @internal The pending licence: what activation changes, and what must be fixed first. */
@@ -365,7 +377,7 @@ export class SoLicenceList extends KitElement {
       return html`<p class="notice warning" part="pending" role="status">
         ${warningIcon}
         ${reason
-          ? msg(str`A new licence is waiting but cannot be activated: ${reason}`, { id: 'list.pending-blocked-reason' })
+          ? msg(str`A new licence is waiting but cannot be activated: ${isolate(reason)}`, { id: 'list.pending-blocked-reason' })
           : msg('A new licence is waiting but cannot be activated.', { id: 'list.pending-blocked' })}
       </p>`;
     }
@@ -385,7 +397,7 @@ export class SoLicenceList extends KitElement {
                 ${short.map((r) => {
                   const name = r.name;
                   const over = formatNumber(-r.pending!.newFree);
-                  return html`<li>${msg(str`${name}: ${over} too many in use`, { id: 'list.pending-over' })}</li>`;
+                  return html`<li>${msg(str`${isolate(name)}: ${over} too many in use`, { id: 'list.pending-over' })}</li>`;
                 })}
               </ul>
             </div>
@@ -410,11 +422,7 @@ export class SoLicenceList extends KitElement {
               ${heading(this.level(), g.title, { part: 'heading', class: 'group-heading' })}
             </th>
           </tr>
-          ${repeat(
-            g.rows,
-            (r) => r.moduleName,
-            (r) => this.renderRow(r, columns),
-          )}
+          ${g.rows.map((r) => keyed(r.moduleName, this.renderRow(r, columns)))}
         </tbody>`,
       )}
     </table>`;
@@ -474,7 +482,7 @@ export class SoLicenceList extends KitElement {
     return html`<span class="meter">
         <svg class="bar" part="bar" viewBox="0 0 100 8" preserveAspectRatio="none" role="img" aria-label=${msg(str`${inUse} of ${total} in use`, { id: 'list.usage' })}>
           <rect class="track" width="100" height="8"></rect>
-          <rect class="fill" width=${Math.round(r.usage * 100)} height="8"></rect>
+          <rect class="fill" width=${svgNumber(Math.round(r.usage * 100), 0, 100)} height="8"></rect>
         </svg>
         <span class="percent">${formatPercent(r.usage)}</span>
       </span>
@@ -502,7 +510,7 @@ export class SoLicenceList extends KitElement {
       : renderResource(
           this.details,
           {
-            failed: msg(str`Could not load the details of ${r.name}.`, { id: 'list.details-failed' }),
+            failed: msg(str`Could not load the details of ${isolate(r.name)}.`, { id: 'list.details-failed' }),
             forbidden: msg('You do not have access to licence information.', { id: 'licence.forbidden' }),
           },
           (m) => this.renderModule(m),
@@ -526,7 +534,13 @@ export class SoLicenceList extends KitElement {
       </button>
       <div id="holders">
         ${shown && customElements.get('so-licence-holders')
-          ? html`<so-licence-holders part="holders" .owner=${this.owner} .module=${r.moduleName} api-base=${this.apiBase}></so-licence-holders>`
+          ? html`<so-licence-holders
+              part="holders"
+              .owner=${this.owner}
+              .module=${r.moduleName}
+              api-base=${this.apiBase}
+              heading-level=${this.level(1)}
+            ></so-licence-holders>`
           : nothing}
       </div>`;
   }
@@ -578,7 +592,9 @@ export class SoLicenceList extends KitElement {
   /** @internal */
   private userTypeLabel(type: string): string {
     const labels: Record<string, () => string> = {
+      Unknown: () => msg('Unknown user type', { id: 'formats.user-unknown' }),
       InternalAssociate: () => msg('Internal user', { id: 'list.user-internal' }),
+      ResourceAssociate: () => msg('Resource', { id: 'formats.user-resource' }),
       ExternalAssociate: () => msg('External user', { id: 'list.user-external' }),
       AnonymousAssociate: () => msg('Anonymous user', { id: 'list.user-anonymous' }),
       SystemAssociate: () => msg('System user', { id: 'list.user-system' }),

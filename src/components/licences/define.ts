@@ -9,6 +9,8 @@ import { SoLicences } from './licences.js';
 define('so-licences', SoLicences);
 
 export { SoLicences };
+// The types this element's API names (its entry exports them, as custom-elements.json says).
+export type { SoErrorDetail, SoLicenceSelectDetail, SoLoadDetail, SoTabChangeDetail } from '../../events.js';
 
 declare global {
   interface HTMLElementTagNameMap {

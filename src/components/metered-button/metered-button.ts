@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../localization.js';
 import { getMeteredServices } from '../../api/endpoints.js';
 import { ApiError } from '../../api/errors.js';
 import type { MeteredServicesReport } from '../../api/schemas.js';
@@ -21,8 +21,8 @@ import { styles } from './metered-button.styles.js';
  *
  * @tag so-metered-button
  * @summary Metered services button and dashboard.
- * @fires {CustomEvent<{ source: string }>} so-load - Data arrived and rendered. `detail: { source: 'MeteredServices' }`
- * @fires so-error - Loading failed. `detail: { kind, status?, message }`
+ * @fires {CustomEvent<SoLoadDetail>} so-load - Data arrived and rendered. `detail: { source: 'MeteredServices' }`
+ * @fires {CustomEvent<SoErrorDetail>} so-error - Loading failed. `detail: { kind, status?, message }`
  * @csspart button - The button that opens the dashboard.
  * @csspart badge - The number of services above their threshold, on the button (with `badge`).
  * @csspart availability - Beside the button: why there is nothing to show (not available, no access).

@@ -1,6 +1,6 @@
 /** The chart of one metered service's past months, drawn as SVG with HTML axes, and its data-table alternative. */
 import { html, nothing, svg } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../localization.js';
 import type { MeteredService } from '../../api/schemas.js';
 import { formatMonth, formatMonthName, formatNumber } from '../../core/format.js';
 

@@ -1,8 +1,8 @@
 /** The metered-services dashboard: per service this month's use against its threshold, and a chart of past months. */
 import { html, nothing } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../localization.js';
 import type { MeteredService, MeteredServicesReport } from '../../api/schemas.js';
-import { formatBytes, formatMonth, formatNumber, formatPercent } from '../../core/format.js';
+import { formatBytes, formatMonth, formatNumber, formatPercent, svgNumber } from '../../core/format.js';
 import { renderChart, renderTable, type Amount } from './metered-chart.js';
 
 /** `[from, to]` as `YYYY-MM`: the last `months` months, ending with the current one. */
@@ -71,7 +71,8 @@ function renderService(service: MeteredService, index: number, users: number, vi
   const { months, latest } = monthsOf(service);
   const threshold = latest?.Threshold ?? service.Threshold;
   const used = latest?.Used ?? 0;
-  const share = threshold > 0 ? used / threshold : used > 0 ? 1 : 0;
+  // NaN (shown as unreadable, drawn empty) when an amount cannot be true.
+  const share = !(used >= 0) || !(threshold >= 0) || !Number.isFinite(used + threshold) ? NaN : threshold > 0 ? used / threshold : used > 0 ? 1 : 0;
   const id = `service-${index}`;
   const tableShown = view.tables.has(service.ServiceKey);
   return html`<section class=${latest?.Exceeded ? 'service exceeded' : 'service'} part="service" aria-labelledby=${id}>
@@ -103,7 +104,7 @@ function renderService(service: MeteredService, index: number, users: number, vi
     <div class="usage">
       <svg class="meter" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">
         <rect class="track" width="100" height="6"></rect>
-        <rect class=${latest?.Exceeded ? 'fill over' : 'fill'} width=${Math.min(1, share) * 100} height="6"></rect>
+        <rect class=${latest?.Exceeded ? 'fill over' : 'fill'} width=${svgNumber(share * 100, 0, 100)} height="6"></rect>
       </svg>
       <span>${msg(str`${formatPercent(share)} of the threshold`, { id: 'metered.share' })}</span>
     </div>

@@ -1,8 +1,8 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../localization.js';
 import { getLicenses } from '../../api/endpoints.js';
-import type { ExtendedLicenseInfo, LicenseInfo, WallDate } from '../../api/schemas.js';
+import { isUnreadableDate, unreadableValue, type ExtendedLicenseInfo, type LicenseInfo, type WallDate } from '../../api/schemas.js';
 import { KitElement } from '../../core/kit-element.js';
 import { Resource } from '../../core/resource.js';
 import { renderResource } from '../../core/states.js';
@@ -13,6 +13,7 @@ import { styles } from './owner-info.styles.js';
 /** How close a licence is to its end. */
 export type ExpiryStatus =
   | { kind: 'unlimited' }
+  | { kind: 'unreadable'; expiry: WallDate }
   | { kind: 'valid'; expiry: WallDate }
   | { kind: 'expiring'; expiry: WallDate }
   | { kind: 'expired'; expiry: WallDate; grace: WallDate | null };
@@ -23,29 +24,32 @@ const WARNING_DAYS = 30;
 export function expiryStatus(info: LicenseInfo, now = new Date()): ExpiryStatus {
   const expiry = info.ExpiryDate;
   if (!expiry) return { kind: 'unlimited' };
+  // A date the server sent but the kit cannot read is never "not time-limited".
+  if (isUnreadableDate(expiry)) return { kind: 'unreadable', expiry };
   if (daysFromToday(expiry, now) < 0) {
-    const grace = info.GraceDate && wallTime(info.GraceDate) > wallTime(expiry) ? info.GraceDate : null;
+    const grace =
+      info.GraceDate && !isUnreadableDate(info.GraceDate) && wallTime(info.GraceDate) > wallTime(expiry) ? info.GraceDate : null;
     return { kind: 'expired', expiry, grace };
   }
-  const warnFrom = info.AdminWarningDate
+  const warnFrom = info.AdminWarningDate && !isUnreadableDate(info.AdminWarningDate)
     ? daysFromToday(info.AdminWarningDate, now) <= 0
     : daysFromToday(expiry, now) <= WARNING_DAYS;
   return { kind: warnFrom ? 'expiring' : 'valid', expiry };
 }
 
 /**
- * The licence owner's company, serial number and — when the licence is time-limited — its expiry date, with a
- * warning as the date nears and an alert once it has passed.
+ * The licence owner's company, serial number, maintenance date and — when the licence is time-limited — its expiry
+ * date, with a warning as the date nears and an alert once it has passed (or when the server's date cannot be read).
  *
  * @tag so-owner-info
  * @summary Licence owner information.
- * @fires so-load - Data arrived and rendered. `detail: { source: 'License' }`
- * @fires so-error - Loading failed. `detail: { kind, status?, message }`
+ * @fires {CustomEvent<SoLoadDetail>} so-load - Data arrived and rendered. `detail: { source: 'License' }`
+ * @fires {CustomEvent<SoErrorDetail>} so-error - Loading failed. `detail: { kind, status?, message }`
  * @csspart card - The owner card.
  * @csspart facts - The list of facts.
  * @csspart company - The company name.
  * @csspart warning - The "expires soon" line (`role="status"`).
- * @csspart expired - The "expired" line (`role="alert"`).
+ * @csspart expired - The "expired" line (`role="alert"`), also used when the expiry date cannot be read.
  * @csspart state - Loading, empty, error and forbidden states.
  * @csspart retry - The *Try again* button.
  */
@@ -102,8 +106,14 @@ export class SoOwnerInfo extends KitElement {
           ? nothing
           : html`<div>
               <dt>${msg('Expiry date', { id: 'owner.expiry' })}</dt>
-              <dd><time datetime=${status.expiry}>${formatDate(status.expiry)}</time></dd>
+              <dd>${dateValue(status.expiry)}</dd>
             </div>`}
+        ${info.MaintenanceDate
+          ? html`<div>
+              <dt>${msg('Maintenance until', { id: 'owner.maintenance' })}</dt>
+              <dd>${dateValue(info.MaintenanceDate)}</dd>
+            </div>`
+          : nothing}
       </dl>
       ${this.renderStatus(status)}
     </section>`;
@@ -111,6 +121,14 @@ export class SoOwnerInfo extends KitElement {
 
   /** @internal */
   private renderStatus(status: ExpiryStatus) {
+    if (status.kind === 'unreadable') {
+      const value = unreadableValue(status.expiry);
+      return html`<p class="notice error" part="expired" role="alert">
+        ${msg(str`The expiry date sent by the server (“${value}”) could not be read. Check the licence before relying on it.`, {
+          id: 'owner.expiry-unreadable',
+        })}
+      </p>`;
+    }
     if (status.kind === 'expiring') {
       const date = formatDate(status.expiry);
       const relative = formatRelativeDays(status.expiry);
@@ -133,4 +151,9 @@ export class SoOwnerInfo extends KitElement {
     }
     return nothing;
   }
+}
+
+/** A date as `<time>`, or the visible "Unreadable date …" text (no machine-readable value for it). */
+function dateValue(date: WallDate) {
+  return isUnreadableDate(date) ? formatDate(date) : html`<time datetime=${date}>${formatDate(date)}</time>`;
 }

@@ -1,8 +1,8 @@
 import { html, nothing } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../localization.js';
 import { getCurrentPrincipal, getDatabaseInfo, getLicenses } from '../../api/endpoints.js';
 import { ApiError } from '../../api/errors.js';
-import type { DatabaseInfo, ExtendedLicenseInfo, Principal, WallDate } from '../../api/schemas.js';
+import { isUnreadableDate, type DatabaseInfo, type ExtendedLicenseInfo, type Principal, type WallDate } from '../../api/schemas.js';
 import { KitElement } from '../../core/kit-element.js';
 import { Resource } from '../../core/resource.js';
 import { renderResource } from '../../core/states.js';
@@ -26,12 +26,14 @@ export interface DatabaseStatus {
   nextExpiryDate: WallDate | null;
   nextCheckDate: WallDate | null;
   user: { associate: string; fullName: string } | null;
+  /** The signed-in user's role (E3 `RoleName`, `RoleDescription`), when E3 answered. */
+  role: { name: string; description: string } | null;
   /** True when composed from E1 and E3 because E4 is not offered. */
   composed: boolean;
 }
 
 /** E4 as the element's view. */
-export function fromDatabaseInfo(info: DatabaseInfo): DatabaseStatus {
+export function fromDatabaseInfo(info: DatabaseInfo, principal: Principal | null = null): DatabaseStatus {
   return {
     companyName: info.CompanyName,
     serialNr: info.SerialNr,
@@ -40,6 +42,8 @@ export function fromDatabaseInfo(info: DatabaseInfo): DatabaseStatus {
     nextExpiryDate: info.NextExpiryDate,
     nextCheckDate: info.NextCheckDate,
     user: info.CurrentUser && { associate: info.CurrentUser.Associate, fullName: info.CurrentUser.FullName },
+    // E3's role only when E3 and E4 name the same signed-in user.
+    role: principal && principal.AssociateId === info.CurrentUser?.AssociateId ? roleOf(principal) : null,
     composed: false,
   };
 }
@@ -47,8 +51,11 @@ export function fromDatabaseInfo(info: DatabaseInfo): DatabaseStatus {
 /** What E1 and E3 tell: owner `SUPEROFFICE`'s company and serial number, the earliest expiry over all owners. */
 export function composeStatus(owners: ExtendedLicenseInfo[], principal: Principal): DatabaseStatus {
   const superoffice = owners.find((o) => o.Current.OwnerName === 'SUPEROFFICE');
+  // A date that cannot be read comes first: it must show as a warning, never hide behind a later date.
   const earliest = (dates: (WallDate | null)[]) =>
-    dates.filter((d): d is WallDate => !!d).sort((a, b) => wallTime(a) - wallTime(b))[0] ?? null;
+    dates.find((d) => isUnreadableDate(d)) ??
+    dates.filter((d): d is WallDate => !!d).sort((a, b) => wallTime(a) - wallTime(b))[0] ??
+    null;
   return {
     companyName: superoffice?.Current.CompanyName ?? '',
     serialNr: superoffice?.Current.SerialNr ?? '',
@@ -57,8 +64,15 @@ export function composeStatus(owners: ExtendedLicenseInfo[], principal: Principa
     nextExpiryDate: earliest(owners.map((o) => o.Current.ExpiryDate)),
     nextCheckDate: superoffice ? (superoffice.AccumulatedNextCheckDate ?? superoffice.Current.NextCheckDate) : null,
     user: { associate: principal.Associate, fullName: principal.FullName },
+    role: roleOf(principal),
     composed: true,
   };
+}
+
+function roleOf(principal: Principal | null): DatabaseStatus['role'] {
+  return principal && (principal.RoleName || principal.RoleDescription)
+    ? { name: principal.RoleName, description: principal.RoleDescription }
+    : null;
 }
 
 /**
@@ -69,8 +83,8 @@ export function composeStatus(owners: ExtendedLicenseInfo[], principal: Principa
  *
  * @tag so-status-database
  * @summary Database status.
- * @fires so-load - Data arrived and rendered. `detail: { source: 'SystemInfo/Database' }`
- * @fires so-error - Loading failed. `detail: { kind, status?, message }`
+ * @fires {CustomEvent<SoLoadDetail>} so-load - Data arrived and rendered. `detail: { source: 'SystemInfo/Database' }`
+ * @fires {CustomEvent<SoErrorDetail>} so-error - Loading failed. `detail: { kind, status?, message }`
  * @csspart card - The database card.
  * @csspart facts - The list of facts.
  * @csspart company - The database owner.
@@ -88,7 +102,12 @@ export class SoStatusDatabase extends KitElement {
     source: 'SystemInfo/Database',
     load: async (_args, { config, signal, fresh }): Promise<DatabaseStatus> => {
       try {
-        return fromDatabaseInfo(await getDatabaseInfo(config, { signal, fresh }));
+        // E3 only adds the role here: its failure never fails the element.
+        const [info, principal] = await Promise.all([
+          getDatabaseInfo(config, { signal, fresh }),
+          getCurrentPrincipal(config, { signal, fresh }).catch(() => null),
+        ]);
+        return fromDatabaseInfo(info, principal);
       } catch (error) {
         if (!(error instanceof ApiError && error.status === 404)) throw error;
         const [owners, principal] = await Promise.all([
@@ -132,6 +151,12 @@ export class SoStatusDatabase extends KitElement {
           msg('Signed in as', { id: 'database.user' }),
           s.user ? html`${s.user.fullName} <span class="muted">(${s.user.associate})</span>` : unreported,
         )}
+        ${s.role
+          ? fact(
+              msg('Role', { id: 'database.role' }),
+              html`${s.role.name}${s.role.description ? html` <span class="muted role-description">${s.role.description}</span>` : nothing}`,
+            )
+          : nothing}
       </dl>
       ${this.renderExpiry(s.nextExpiryDate)}
       ${this.renderNote(s)}
@@ -178,8 +203,9 @@ const fact = (label: string, value: unknown) => html`<div>
   <dd>${value}</dd>
 </div>`;
 
-/** A date and how far away it is: "12 March 2027 (in 20 days)". */
+/** A date and how far away it is: "12 March 2027 (in 20 days)"; a date that cannot be read is a visible warning. */
 function dateWithDistance(date: WallDate | null) {
+  if (date && isUnreadableDate(date)) return html`<span class="unreadable" role="alert">${formatDate(date)}</span>`;
   return date
     ? html`<time datetime=${date}>${formatDate(date)}</time> <span class="muted">(${formatRelativeDays(date)})</span>`
     : undefined;

@@ -48,7 +48,11 @@ export const styles = css`
   }
 
   .job {
+    /* A long unbroken word (a file path, a token) wraps inside the card instead of widening it. */
+    min-width: 0;
+    overflow-wrap: anywhere;
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_space) / 2);
     align-content: start;
     padding: var(--_space) calc(var(--_space) * 1.5);
@@ -77,7 +81,9 @@ export const styles = css`
   }
 
   progress {
-    flex: 1;
+    flex: 1 1 0;
+    width: 0;
+    min-width: 3rem;
     height: 0.5rem;
     border: 0;
     border-radius: 999px;
@@ -140,8 +146,8 @@ export const styles = css`
     /* The event's name gets the most room after the message (which the details panel shows in full); dates are as
        wide as a date is, type and status as their longest words. */
     grid-template-columns:
-      minmax(10rem, 2fr) minmax(5.5rem, 0.7fr) minmax(8rem, 2.2fr) 10rem minmax(7rem, 0.8fr)
-      10rem minmax(6rem, 0.6fr);
+      minmax(10rem, 2fr) minmax(5.5rem, 0.7fr) minmax(8rem, 2.2fr) 11.5rem minmax(7rem, 0.8fr)
+      11.5rem minmax(6rem, 0.6fr);
     align-items: center;
     gap: var(--_space);
     height: 2.75em;
@@ -182,9 +188,78 @@ export const styles = css`
     font-weight: inherit;
   }
 
-  .bad {
+  .bad,
+  .tone-bad {
     color: var(--_danger-text);
     font-weight: 600;
+  }
+
+  /* Known values by meaning, not by colour alone (contrast holds on selected rows too). */
+  .tone-good {
+    font-weight: 600;
+  }
+
+  .tone-busy {
+    font-style: italic;
+  }
+
+  .tone-muted {
+    text-decoration: line-through;
+  }
+
+  .job-name .job-state {
+    margin-inline-start: 0.5rem;
+    color: var(--_text);
+    font-size: 0.875em;
+  }
+
+  .job .file {
+    overflow-wrap: anywhere;
+  }
+
+  .stop {
+    padding-block: 0.1rem;
+  }
+
+  .stop[aria-busy='true'] {
+    cursor: progress;
+  }
+
+  dialog {
+    max-width: min(32rem, calc(100vw - 2rem));
+    padding: 1.25rem;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 1.5);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+
+  dialog::backdrop {
+    background: rgb(10 15 25 / 0.5);
+  }
+
+  .dialog-title {
+    margin: 0 0 0.5rem;
+    font-size: 1.1em;
+  }
+
+  .warning-text {
+    display: block;
+    margin-block-start: 0.5rem;
+    color: var(--_warning-text);
+  }
+
+  .dialog-actions {
+    display: flex;
+    justify-content: flex-end;
+    gap: 0.5rem;
+    margin-block-start: 1rem;
+  }
+
+  .button.danger {
+    border-color: var(--_danger-text);
+    background: var(--_danger-text);
+    color: var(--_surface);
   }
 
   .c-by {

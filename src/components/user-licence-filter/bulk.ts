@@ -5,12 +5,13 @@
  * *Retry failed*. Loaded on first use.
  */
 import { css, html, nothing, type ReactiveController } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../localization.js';
 import type { AssignmentChange } from '../../api/endpoints.js';
 import { BulkQueue, bulkTemplate } from '../../core/bulk-queue.js';
 import { formatNumber } from '../../core/format.js';
 import type { WriteAction } from '../../core/write-action.js';
-import { saveAssignments } from './assign.js';
+import { saveAssignments } from '../../api/assignments.js';
+import { isolate } from '../../core/bidi.js';
 import type { EditorHost } from './editing.js';
 import type { UserEntry, UserLicence } from './users.js';
 
@@ -51,7 +52,7 @@ export class BulkRun implements ReactiveController {
       work: async (entry, signal) => {
         const licence = this.licence!;
         const change = { ownerName: licence.ownerName, moduleName: licence.moduleName, assigned: this.mode === 'assign' };
-        this.saved.set(entry, await saveAssignments(this.host.config, entry.row.associateDbId, [change], this.plans(), signal));
+        this.saved.set(entry, await saveAssignments(this.host.config, entry.row.associateDbId, [change], { plans: this.plans(), already: 'skip', signal }));
       },
       onDone: (entry) => {
         for (const c of this.saved.get(entry) ?? []) this.host.emit('so-assignment-change', { associateId: entry.row.associateDbId, ...c });
@@ -104,10 +105,13 @@ export class BulkRun implements ReactiveController {
     return this.choices().find((l) => l.column === this.column);
   }
 
-  /** @internal The selected users the change concerns: those who lack the licence (assign) or hold it (remove). */
+  /**
+   * @internal The selected users the change concerns: those who lack the licence (assign) or hold it (remove), and
+   * those whose rows were read without that licence's column (the save leaves them alone if they already are so).
+   */
   private affected(): UserEntry[] {
     const assign = this.mode === 'assign';
-    return this.users.filter((u) => u.held.has(this.column) !== assign);
+    return this.users.filter((u) => !u.known.has(this.column) || u.held.has(this.column) !== assign);
   }
 
   /** @internal */
@@ -162,7 +166,7 @@ export class BulkRun implements ReactiveController {
     const affected = this.affected();
     const n = affected.length;
     const count = formatNumber(n);
-    const name = licence?.name ?? '';
+    const name = isolate(licence?.name);
     const skipped = formatNumber(this.users.length - n);
     const sentence = assign
       ? n === 1
@@ -183,7 +187,7 @@ export class BulkRun implements ReactiveController {
           ${this.choices().map((l) => html`<option value=${l.column} .selected=${l.column === this.column}>${l.name}</option>`)}
         </select>
       </div>
-      <p class="confirm-text" role="status">${sentence} ${this.users.length > n ? already : nothing}</p>
+      <p class="confirm-text" role="status">${sentence} ${this.users.length > n ? already : nothing} ${this.unknown(affected) ? this.unknownText(assign) : nothing}</p>
       ${assign && licence && !licence.unrestricted && licence.total - licence.inUse < n
         ? html`<p class="notice warning">${this.seatsText(licence.total - licence.inUse)}</p>`
         : nothing}
@@ -202,6 +206,18 @@ export class BulkRun implements ReactiveController {
       </div>`;
   }
 
+  /** @internal Some of `users` were read without the picked licence's column: whether they have it is not known. */
+  private unknown(users: readonly UserEntry[]): boolean {
+    return users.some((u) => !u.known.has(this.column));
+  }
+
+  /** @internal */
+  private unknownText(assign: boolean): string {
+    return assign
+      ? msg('Users who already have it are left as they are.', { id: 'users-bulk.unknown-have' })
+      : msg('Users who do not have it are left as they are.', { id: 'users-bulk.unknown-lack' });
+  }
+
   /** @internal The server refuses assignments beyond the free seats: say so before anyone tries. */
   private seatsText(free: number): string {
     const n = formatNumber(Math.max(0, free));
@@ -210,7 +226,7 @@ export class BulkRun implements ReactiveController {
 
   /** @internal "Assigning Sales Premium" */
   private runTitle(assign: boolean): string {
-    const name = this.licence?.name ?? '';
+    const name = isolate(this.licence?.name);
     return assign ? msg(str`Assigning ${name}`, { id: 'users-bulk.assigning' }) : msg(str`Removing ${name}`, { id: 'users-bulk.removing' });
   }
 }

@@ -8,13 +8,14 @@
  * read-only and reading goes on.
  */
 import { css, html, nothing, type ReactiveController, type TemplateResult } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../localization.js';
 import type { AssignmentChange } from '../../api/endpoints.js';
 import type { KitElement } from '../../core/kit-element.js';
 import { confirmChange } from '../../core/confirm-dialog.js';
 import { WriteAction, writeNoticeTemplate, type WriteJob } from '../../core/write-action.js';
 import type { ModuleLicenseLink } from '../../api/schemas.js';
-import { isSuperOffice, saveAssignments } from './assign.js';
+import { isolate } from '../../core/bidi.js';
+import { isSuperOffice, saveAssignments } from '../../api/assignments.js';
 import type { OwnerAssignments, UserEntry, UserLicence } from './users.js';
 
 /** What the panel needs from its element. */
@@ -25,6 +26,8 @@ export interface EditorHost extends KitElement {
   assignmentsSettled(): Promise<void>;
   /** A write answered 403: the element shows a read-only sentence and keeps reading. */
   readonly writesForbidden: boolean;
+  /** The localized name of the licence `moduleName` of `ownerName` requires (E1), or `''`. */
+  prerequisiteName(ownerName: string, moduleName: string): string;
 }
 
 /** Why a licence cannot be switched on, if it cannot. */
@@ -106,7 +109,7 @@ export class AssignmentEditor implements ReactiveController {
   private whyText(b: Blocked, assigned: boolean): string {
     if (b.reason === 'no-free') return msg('No free licences', { id: 'edit.no-free' });
     if (b.reason === 'prerequisite') {
-      const name = b.name;
+      const name = isolate(b.name);
       return msg(str`Requires ${name}`, { id: 'edit.requires' });
     }
     return assigned
@@ -120,7 +123,7 @@ export class AssignmentEditor implements ReactiveController {
     const busy = this.busy === `${o.name}/${l.Name}`;
     const disabled = readOnly || !!blocked || (!!this.busy && !busy);
     return html`<li class=${l.Assigned ? 'assigned' : 'unassigned'}>
-      <span class="licence" id="lic-${key}">${nameOf(l)}</span>
+      <span class="licence" id="lic-${key}"><span class="licence-name">${nameOf(l)}</span>${this.renderRequires(o.name, l.Name)}</span>
       <button
         type="button"
         class="switch"
@@ -138,6 +141,12 @@ export class AssignmentEditor implements ReactiveController {
       </button>
       ${blocked ? html`<span class="why" id="why-${key}">${this.whyText(blocked, l.Assigned)}</span>` : nothing}
     </li>`;
+  }
+
+  /** @internal "requires Sales user": the prerequisite licence (E1 `PrerequisiteModuleName`) by its localized name. */
+  private renderRequires(ownerName: string, moduleName: string) {
+    const prerequisite = this.host.prerequisiteName(ownerName, moduleName);
+    return prerequisite ? html` <span class="requires">${msg(str`requires ${prerequisite}`, { id: 'formats.requires' })}</span>` : nothing;
   }
 
   /** @internal The user plan: one choice among the plans, saved with *Change plan*. */
@@ -189,7 +198,7 @@ export class AssignmentEditor implements ReactiveController {
   private savedText(user: string, changes: AssignmentChange[]): string {
     const on = changes.find((c) => c.assigned);
     const off = changes.find((c) => !c.assigned);
-    const name = (c: AssignmentChange) => this.licenceName(c);
+    const name = (c: AssignmentChange) => isolate(this.licenceName(c));
     if (on && off) {
       const [from, to] = [name(off), name(on)];
       return msg(str`${user} now has ${to} instead of ${from}.`, { id: 'edit.saved-plan' });
@@ -214,8 +223,8 @@ export class AssignmentEditor implements ReactiveController {
     if (disabled || this.busy) return;
     const change = { ownerName: o.name, moduleName: l.Name, assigned: !l.Assigned };
     if (!change.assigned) {
-      const who = user.row.fullName || user.row.assocName;
-      const licence = nameOf(l);
+      const who = isolate(user.row.fullName || user.row.assocName);
+      const licence = isolate(nameOf(l));
       const ok = await confirmChange(this.host, {
         heading: msg(str`Remove ${licence} from ${who}?`, { id: 'edit.remove-text' }),
         message: msg('The licence is free for someone else at once. Undo is offered for 10 seconds.', { id: 'edit.remove-message' }),
@@ -233,8 +242,8 @@ export class AssignmentEditor implements ReactiveController {
     const changes: AssignmentChange[] = [{ ownerName: o.name, moduleName: choice, assigned: true }];
     if (current) changes.unshift({ ownerName: o.name, moduleName: current, assigned: false });
     if (current) {
-      const who = user.row.fullName || user.row.assocName;
-      const [from, to] = [nameOf(plans.find((p) => p.Name === current)!), nameOf(plans.find((p) => p.Name === choice)!)];
+      const who = isolate(user.row.fullName || user.row.assocName);
+      const [from, to] = [isolate(nameOf(plans.find((p) => p.Name === current)!)), isolate(nameOf(plans.find((p) => p.Name === choice)!))];
       const ok = await confirmChange(this.host, {
         heading: msg(str`Change the plan of ${who} to ${to}?`, { id: 'edit.plan-title' }),
         message: msg(str`${who} loses ${from} and gets ${to}. The change takes effect at the next sign-in.`, { id: 'edit.plan-text' }),
@@ -249,7 +258,7 @@ export class AssignmentEditor implements ReactiveController {
 
   /** @internal */
   private write(user: UserEntry, key: string, changes: AssignmentChange[], operation: string, undoable: boolean) {
-    return this.action.run(this.job(user.row.associateDbId, user.row.fullName || user.row.assocName, key, changes, operation, undoable));
+    return this.action.run(this.job(user.row.associateDbId, isolate(user.row.fullName || user.row.assocName), key, changes, operation, undoable));
   }
 
   /** @internal One write: busy until the server answered and the user was read again; never retried. */
@@ -262,7 +271,7 @@ export class AssignmentEditor implements ReactiveController {
       changes: changes.map((c) => ({ associateId, ...c })),
       run: async (signal) => {
         try {
-          await saveAssignments(this.host.config, associateId, changes, plans, signal);
+          await saveAssignments(this.host.config, associateId, changes, { plans, signal });
         } finally {
           // The state shown comes from the server: wait for the user's assignments read again (after a 409 too).
           await this.host.assignmentsSettled();

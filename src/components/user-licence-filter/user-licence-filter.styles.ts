@@ -72,14 +72,14 @@ export const styles = css`
 
   .row {
     display: grid;
-    grid-template-columns: minmax(0, 1.9fr) minmax(0, 1fr) minmax(0, 1.1fr) minmax(0, 1.3fr) minmax(0, 3fr);
+    grid-template-columns: minmax(0, 1.9fr) minmax(0, 1fr) minmax(0, 1.1fr) minmax(0, 1.3fr);
     gap: var(--_space);
     align-items: center;
     padding: 0 var(--_space);
   }
 
   .row.selectable {
-    grid-template-columns: 1.5rem minmax(0, 1.9fr) minmax(0, 1fr) minmax(0, 1.1fr) minmax(0, 1.3fr) minmax(0, 3fr);
+    grid-template-columns: 1.5rem minmax(0, 1.9fr) minmax(0, 1fr) minmax(0, 1.1fr) minmax(0, 1.3fr);
   }
 
   .c-pick input {
@@ -265,33 +265,6 @@ export const styles = css`
     font-weight: 600;
   }
 
-  .chips {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25rem;
-    max-height: 2.85rem;
-    margin: 0;
-    padding: 0;
-    overflow: hidden;
-    list-style: none;
-  }
-
-  .chip {
-    padding: 0 0.5rem;
-    border: 1px solid var(--_border);
-    border-radius: 999px;
-    background: var(--_surface-raised);
-    font-size: max(0.75rem, 0.8em);
-    line-height: 1.25rem;
-    white-space: nowrap;
-  }
-
-  .chip[part~='match'] {
-    border-color: var(--_accent);
-    background: color-mix(in srgb, var(--_accent) 16%, var(--_surface));
-    font-weight: 600;
-  }
-
   /* Narrow: each user is a card of fixed height; the column headers stay for screen readers only. */
   @container list (max-width: 46rem) {
     .head {
@@ -304,9 +277,9 @@ export const styles = css`
 
     .body .row,
     .body .row.selectable {
-      height: 7.5rem;
+      height: 5.5rem;
       grid-template-columns: repeat(3, minmax(0, 1fr));
-      grid-template-areas: 'name name name' 'group role plan' 'licences licences licences';
+      grid-template-areas: 'name name name' 'group role plan';
       align-content: center;
       gap: 0.25rem var(--_space);
       padding: var(--_space);
@@ -318,7 +291,7 @@ export const styles = css`
 
     .body .row.selectable {
       grid-template-columns: 1.5rem repeat(3, minmax(0, 1fr));
-      grid-template-areas: 'pick name name name' '. group role plan' '. licences licences licences';
+      grid-template-areas: 'pick name name name' '. group role plan';
     }
 
     .body .c-pick {
@@ -335,10 +308,6 @@ export const styles = css`
 
     .body .c-plan {
       grid-area: plan;
-    }
-
-    .body .c-licences {
-      grid-area: licences;
     }
 
     .body .c-group,
@@ -441,6 +410,13 @@ export const styles = css`
 
   .assignments .status {
     font-size: max(0.75rem, 0.85em);
+  }
+
+  .requires {
+    display: block;
+    color: var(--_text-muted);
+    font-size: 0.85em;
+    font-weight: normal;
   }
 
   .assigned .icon,

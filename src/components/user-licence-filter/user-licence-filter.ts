@@ -1,8 +1,8 @@
 import { html, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { msg, str } from '@lit/localize';
+import { keyed } from 'lit/directives/keyed.js';
+import { msg, str } from '../../localization.js';
 import { getLicenses, getUserLicenses, getUsers } from '../../api/endpoints.js';
 import { onInvalidate } from '../../api/client.js';
 import { formatNumber } from '../../core/format.js';
@@ -15,6 +15,7 @@ import { TabKeys } from '../../core/tab-keys.js';
 import { emptyTemplate, loadingTemplate, reasonOf, renderResource } from '../../core/states.js';
 import { VirtualWindow } from '../../core/virtual-window.js';
 import { getLocale } from '../../localization.js';
+import type { SoChangeEvent } from '../../events.js';
 import { initials, portraitUrl } from '../../core/portrait.js';
 import { styles } from './user-licence-filter.styles.js';
 import { Selection } from './selection.js';
@@ -23,12 +24,16 @@ import type { BulkRun } from './bulk.js';
 import {
   assignmentsOf,
   filterUsers,
+  moduleIndex,
+  prerequisiteOf,
   toEntry,
   userLicences,
+  type ModuleIndex,
   type OwnerAssignments,
   type UserEntry,
   type UserLicence,
 } from './users.js';
+import { isolate } from '../../core/bidi.js';
 
 /** The two user lists: *Associates* (E8 InternalUsers) and *Other users* (system and anonymous users). */
 const LISTS = ['internal', 'other'] as const;
@@ -40,6 +45,8 @@ const isList = (tab: Tab): tab is List => tab !== 'licences';
 
 /** Users per request (`$top`). */
 const PAGE_SIZE = 200;
+/** Pages (of PAGE_SIZE) a search that finds nobody reads on its own per user action, before it asks to go on. */
+const SCAN_PAGES = 5;
 /** `aria-rowindex` of the first user row (the header row is 1). */
 const FIRST_ROW = 2;
 
@@ -50,21 +57,23 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidde
 /**
  * Who holds which user licence. A licence-type picker (every user licence that is not hidden, plans first, with
  * how many are in use) filters the two user lists *Associates* and *Other users* (tabs); a text search over full name
- * and user id narrows them further. Each user shows portrait, user id, full name, group, role, user plan and the
- * licences they hold. Activating a user (click, Enter or Space) opens their licence assignments next to the list.
+ * and user id narrows them further. Each user shows portrait, user id, full name, group, role and user plan.
+ * Activating a user (click, Enter or Space) opens their licence assignments next to the list.
  *
  * Large tenants: the user archives are read 200 rows at a time as the list is scrolled, and only the rows in view
- * are rendered. Filtering and search run over the rows loaded so far; pages arriving later are filtered as they come.
+ * are rendered. A picked licence narrows the archive on the server (`$filter`); `$select` asks only for the user
+ * columns and that licence's column (a user's licences are in the panel, from E9). The text search runs over the
+ * rows loaded so far; a search that finds nobody reads at most 5 more pages per user action, then asks to go on.
  *
  * Keyboard: ←/→, Home/End move between the tabs; in the list ↑/↓, Home/End and PageUp/PageDown move between users,
  * Enter or Space opens their licences; Escape in the licence panel closes it.
  *
  * @tag so-user-licence-filter
  * @summary Users and the licences they hold, filtered by licence type.
- * @fires change - The user picked another licence type; read `value`. Not fired when `value` is set by script.
- * @fires so-load - Data arrived and rendered. `detail.source`: `License`, `Archive/InternalUsers`,
+ * @fires {Event} change - The user picked another licence type; read `value`. Not fired when `value` is set by script.
+ * @fires {CustomEvent<SoLoadDetail>} so-load - Data arrived and rendered. `detail.source`: `License`, `Archive/InternalUsers`,
  *   `Archive/OtherUsers` or `License/User` (a user's assignments).
- * @fires so-error - Loading failed. `detail: { kind, status?, message }`
+ * @fires {CustomEvent<SoErrorDetail>} so-error - Loading failed. `detail: { kind, status?, message }`
  * @csspart toolbar - The picker and the search field.
  * @csspart picker - The licence-type `<select>`.
  * @csspart search - The search field.
@@ -72,11 +81,12 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidde
  * @csspart tab - A tab; `selected` is added to the current one.
  * @csspart panel - A tab panel.
  * @csspart count - The "12 of 240 users" line.
+ * @csspart skipped - The "2 users could not be read" line.
  * @csspart table - The grid of users (it scrolls).
  * @csspart header - The header row group.
  * @csspart row - A user row; `selected` is added to the one whose licences are shown.
  * @csspart selected - The tab or user row that is selected.
- * @csspart chip - A licence the user holds; `match` is added to the one picked in the filter.
+ * @csspart scan-further - The button that reads on after a search found nobody in the pages it read.
  * @csspart footer - The line under the grid: loading more users, or what failed.
  * @csspart details - The panel with the selected user's licence assignments.
  * @csspart close - The panel's close button.
@@ -84,6 +94,7 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidde
  * @csspart retry - The *Try again* button.
  * @cssprop [--so-users-height=28rem] - Height of the scrolling user grid.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the interface below types its events
 export class SoUserLicenceFilter extends KitElement implements EditorHost {
   static override styles = [KitElement.styles, tabStyles, styles];
 
@@ -124,7 +135,11 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
   private readonly licences = new Resource(this, {
     source: 'License',
     localized: true,
-    load: (_args, { config, signal, fresh }) => getLicenses(config, { signal, fresh }).then(userLicences),
+    load: (_args, { config, signal, fresh }) =>
+      getLicenses(config, { signal, fresh }).then((owners) => {
+        this.modules = moduleIndex(owners);
+        return userLicences(owners);
+      }),
   });
 
   /** @internal */
@@ -156,11 +171,14 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
   /** @internal */
   private readonly assignmentCache = new Map<string, OwnerAssignments[]>();
 
+  /** @internal Every module of E1 by owner and name: localized names and prerequisites for the assignments. */
+  private modules: ModuleIndex = new Map();
+
   /** @internal */
   private readonly window = new VirtualWindow(this, {
     rowSelector: '.body > [role=row]',
     estimate: 60,
-    nearEnd: () => (isList(this.tab) ? this.lists[this.tab].more() : undefined),
+    nearEnd: (wanted) => (isList(this.tab) ? this.lists[this.tab].more(wanted) : undefined),
   });
 
   /** @internal */
@@ -184,6 +202,9 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
     select: (tab) => this.selectTab(tab),
     element: (tab) => this.shadowRoot?.getElementById(`tab-${tab}`),
   });
+
+  /** @internal Pages a search that finds nobody may still read before it asks (reset by each user action). */
+  private scanBudget = SCAN_PAGES;
 
   /** @internal The last filter result per list (filtering runs once per change of rows, licence or search). */
   private filtered: Partial<Record<List, { rows: readonly UserEntry[]; column: string; query: string; result: readonly UserEntry[] }>> = {};
@@ -211,6 +232,11 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
   /** @internal E1's user licences, for the editing code. */
   get userLicences(): readonly UserLicence[] {
     return this.licences.value ?? [];
+  }
+
+  /** @internal */
+  prerequisiteName(ownerName: string, moduleName: string): string {
+    return prerequisiteOf(this.modules, ownerName, moduleName);
   }
 
   /** @internal */
@@ -243,9 +269,11 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
       pageSize: PAGE_SIZE,
       key: (e) => e.row.PrimaryKey,
       fetchPage: async (page, { config, signal, fresh }) => {
-        const columns = this.columns;
-        const answer = await getUsers(config, list, columns, page, { signal, fresh });
-        return { 'odata.nextLink': answer['odata.nextLink'], value: answer.value.map((row) => toEntry(row, columns)) };
+        // Only what the view needs: the user columns, and the picked licence's column (the server narrows by it).
+        const holders = this.licence?.column;
+        const columns = holders ? [holders] : [];
+        const answer = await getUsers(config, list, columns, page, { signal, fresh, holders });
+        return { ...answer, value: answer.value.map((row) => toEntry(row, columns)) };
       },
     });
   }
@@ -255,18 +283,14 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
     return new Resource(this, {
       source: list === 'internal' ? 'Archive/InternalUsers' : 'Archive/OtherUsers',
       enabled: () => this.opened.has(list) && this.licences.value !== undefined,
-      args: () => [this.columns.join(',')] as const,
+      args: () => [this.licence?.column ?? ''] as const,
       load: async (_args, context) => {
         await this.lists[list].first(context);
         return this.lists[list].rows;
       },
-      isEmpty: (rows) => rows.length === 0,
+      // Nobody holding the picked licence is the filter's answer ("No users hold …"), not an empty list.
+      isEmpty: (rows) => rows.length === 0 && !this.licence,
     });
-  }
-
-  /** @internal The archive columns of the picker's licences: what E8 is asked for. */
-  private get columns(): string[] {
-    return (this.licences.value ?? []).map((l) => l.column);
   }
 
   /** @internal The picked licence, if `value` names one of the picker's. */
@@ -296,13 +320,28 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
     return result;
   }
 
-  protected override updated(): void {
-    // A filter that matches none of the loaded users reads on until it finds some or the list ends.
-    for (const tab of LISTS) {
-      const list = this.lists[tab];
-      if (this.users[tab].state === 'loaded' && this.matching(tab).length === 0) queueMicrotask(() => list.more());
-    }
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    // Every user action (another licence, search or list) may read a few more pages on its own, no more.
+    if (changed.has('value') || changed.has('query') || changed.has('tab')) this.scanBudget = SCAN_PAGES;
   }
+
+  protected override updated(): void {
+    // A search that matches none of the loaded users reads on (SCAN_PAGES pages per user action), then asks.
+    if (!isList(this.tab)) return;
+    const list = this.lists[this.tab];
+    if (this.users[this.tab].state !== 'loaded' || this.visibleRows().length > 0 || this.scanBudget <= 0) return;
+    queueMicrotask(() => {
+      if (list.complete || list.loadingMore || list.moreError || this.scanBudget <= 0) return;
+      list.more();
+      if (list.loadingMore) this.scanBudget--;
+    });
+  }
+
+  /** @internal The user asked to read on after a scan found nobody. */
+  private readonly scanFurther = () => {
+    this.scanBudget = SCAN_PAGES;
+    this.requestUpdate();
+  };
 
   override render() {
     return renderResource(
@@ -436,9 +475,9 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
   private optionText(l: UserLicence): string {
     const name = l.name;
     const inUse = formatNumber(l.inUse);
-    if (l.unrestricted) return msg(str`${name} (${inUse} in use, unlimited)`, { id: 'users.option-unlimited' });
+    if (l.unrestricted) return msg(str`${isolate(name)} (${inUse} in use, unlimited)`, { id: 'users.option-unlimited' });
     const total = formatNumber(l.total);
-    return msg(str`${name} (${inUse} of ${total} in use)`, { id: 'users.option' });
+    return msg(str`${isolate(name)} (${inUse} of ${total} in use)`, { id: 'users.option' });
   }
 
   /** @internal */
@@ -459,9 +498,14 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
         const user = this.selected[tab];
         return html`<p class="count" part="count" role="status">${this.countText(rows.length, list)}</p>
           ${this.renderBulkBar(rows)}
+          ${this.renderSkipped(list)}
           <div class="layout ${user ? 'with-details' : ''}">
             <div class="list">
-              ${rows.length ? this.renderGrid(tab, rows, list) : list.complete ? emptyTemplate(this.noMatchText()) : nothing}
+              ${rows.length
+                ? this.renderGrid(tab, rows, list)
+                : list.complete
+                  ? emptyTemplate(this.noMatchText())
+                  : this.renderScanPaused(list)}
               ${this.renderFooter(list)}
             </div>
             ${user ? this.renderDetails(user) : nothing}
@@ -470,12 +514,34 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
     );
   }
 
-  /** @internal "12 of 240 users"; while pages remain, how many are loaded so far. */
+  /** @internal A search found nobody in the pages it may read per action: say so and offer to read on. */
+  private renderScanPaused(list: PagedList<UserEntry>) {
+    if (this.scanBudget > 0 || list.loadingMore || list.moreError) return nothing;
+    const searched = formatNumber(list.rows.length);
+    return html`<div class="state empty scan" part="state" role="status">
+      <p>${msg(str`No match among the first ${searched} users. More users remain.`, { id: 'users.scan-paused' })}</p>
+      <button class="button" part="scan-further" type="button" @click=${this.scanFurther}>
+        ${msg(str`Search the next ${formatNumber(SCAN_PAGES * PAGE_SIZE)} users`, { id: 'users.scan-further' })}
+      </button>
+    </div>`;
+  }
+
+  /**
+   * @internal "12 of 240 users"; while pages remain, how many are loaded of the server's total (`odata.count`), or
+   * without a total, how many are loaded so far.
+   */
   private countText(shown: number, list: PagedList<UserEntry>): string {
     const loaded = list.rows.length;
     const n = formatNumber(shown);
     const total = formatNumber(loaded);
-    const filtering = !!this.licence || !!this.query.trim();
+    // A picked licence usually narrows on the server: then every loaded user is shown and there is nothing to compare.
+    const filtering = (!!this.licence || !!this.query.trim()) && shown !== loaded;
+    if (!list.complete && list.reported !== undefined) {
+      const all = formatNumber(list.reported);
+      return filtering
+        ? msg(str`${n} matching among the first ${total} of ${all} users`, { id: 'formats.count-filtered-of-total' })
+        : msg(str`${total} of ${all} users`, { id: 'formats.count-of-total' });
+    }
     if (!list.complete) {
       return filtering
         ? msg(str`${n} of ${total} users loaded so far`, { id: 'users.count-partial-filtered' })
@@ -485,13 +551,25 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
     return loaded === 1 ? msg('1 user', { id: 'users.count-one' }) : msg(str`${total} users`, { id: 'users.count' });
   }
 
+  /** @internal Rows the server sent that could not be read: counted, never silently dropped. */
+  private renderSkipped(list: PagedList<UserEntry>) {
+    const n = list.skipped;
+    if (!n) return nothing;
+    const count = formatNumber(n);
+    return html`<p class="notice warning" part="skipped" role="status">
+      ${n === 1
+        ? msg('1 user could not be read.', { id: 'formats.users-skipped-one' })
+        : msg(str`${count} users could not be read.`, { id: 'formats.users-skipped' })}
+    </p>`;
+  }
+
   /** @internal The empty result of the filter, as a sentence. */
   private noMatchText(): string {
     const name = this.licence?.name;
     const query = this.query.trim();
-    if (name && query) return msg(str`No users who hold ${name} match “${query}”.`, { id: 'users.no-match-both' });
-    if (name) return msg(str`No users hold ${name}.`, { id: 'users.no-holders' });
-    return msg(str`No users match “${query}”.`, { id: 'users.no-match' });
+    if (name && query) return msg(str`No users who hold ${isolate(name)} match “${isolate(query)}”.`, { id: 'users.no-match-both' });
+    if (name) return msg(str`No users hold ${isolate(name)}.`, { id: 'users.no-holders' });
+    return msg(str`No users match “${isolate(query)}”.`, { id: 'users.no-match' });
   }
 
   /** @internal Selection and bulk actions: reachable by Tab before the grid. */
@@ -559,18 +637,20 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
 
   /** @internal */
   private renderGrid(tab: List, rows: readonly UserEntry[], list: PagedList<UserEntry>) {
-    const [start, end] = this.window.range(rows.length);
+    // Unfiltered, the list is sized from the server's total so the scrollbar shows every user; filtered, from the matches.
+    const filtering = !!this.licence || !!this.query.trim();
+    const total = filtering ? (list.complete ? rows.length : undefined) : list.total;
+    const [start, end] = this.window.range(filtering ? rows.length : (total ?? rows.length), rows.length);
     const tabStop = this.rowFocus.tabStop;
     const selectedKey = this.selected[tab]?.row.PrimaryKey;
-    const match = this.licence?.column;
     return html`<div
       class="grid"
       part="table"
       role="grid"
       tabindex="-1"
       aria-labelledby="tab-${tab}"
-      aria-rowcount=${list.complete ? rows.length + 1 : -1}
-      aria-colcount=${this.writesForbidden ? 5 : 6}
+      aria-rowcount=${total === undefined ? -1 : total + 1}
+      aria-colcount=${this.writesForbidden ? 4 : 5}
       ${ref(this.window.attach)}
       @click=${this.rowFocus.onClick}
       @keydown=${this.onGridKeyDown}
@@ -585,21 +665,16 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
           <div class="cell c-group" role="columnheader">${msg('Group', { id: 'users.group' })}</div>
           <div class="cell c-role" role="columnheader">${msg('Role', { id: 'users.role' })}</div>
           <div class="cell c-plan" role="columnheader">${msg('User plan', { id: 'users.plan' })}</div>
-          <div class="cell c-licences" role="columnheader">${msg('Licences', { id: 'users.licences' })}</div>
         </div>
       </div>
       <div class="body" role="rowgroup">
         ${this.window.spacer('before')}
-        ${repeat(
-          rows.slice(start, end),
-          (e) => e.row.PrimaryKey,
-          (e, i) => {
+        ${rows.slice(start, end).map((e, i) => {
             const r = e.row;
             const selected = r.PrimaryKey === selectedKey;
-            const held = this.licences.value!.filter((l) => e.held.has(l.column));
             const picked = !this.writesForbidden && this.selection.has(e);
-            const who = r.fullName || r.assocName;
-            return html`<div
+            const who = isolate(r.fullName || r.assocName);
+            return keyed(e.row.PrimaryKey, html`<div
               class="row ${e.active ? '' : 'inactive'} ${this.writesForbidden ? '' : 'selectable'} ${picked ? 'picked' : ''}"
               role="row"
               part=${selected ? 'row selected' : 'row'}
@@ -629,16 +704,8 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
               <div class="cell c-group" role="gridcell">${r.usergroup}</div>
               <div class="cell c-role" role="gridcell">${r.role}</div>
               <div class="cell c-plan" role="gridcell">${r.userplan}</div>
-              <div class="cell c-licences" role="gridcell">
-                ${held.length
-                  ? html`<ul class="chips">
-                      ${held.map((l) => html`<li class="chip" part=${l.column === match ? 'chip match' : 'chip'}>${l.name}</li>`)}
-                    </ul>`
-                  : html`<span class="muted">${msg('No licences', { id: 'users.no-licences' })}</span>`}
-              </div>
-            </div>`;
-          },
-        )}
+            </div>`);
+          })}
         ${this.window.spacer('after')}
       </div>
     </div>`;
@@ -711,7 +778,7 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
           ${o.licences.map(
             (l) => html`<li class=${l.Assigned ? 'assigned' : 'unassigned'}>
               ${l.Assigned ? checkIcon : dashIcon}
-              <span class="licence">${l.Description || l.Name}</span>
+              <span class="licence">${l.Description || l.Name}${this.renderPrerequisite(o.name, l.Name)}</span>
               <span class="status">
                 ${l.Assigned ? msg('Assigned', { id: 'users.assigned' }) : msg('Not assigned', { id: 'users.not-assigned' })}
               </span>
@@ -719,6 +786,14 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
           )}
         </ul>`,
     );
+  }
+
+  /** @internal "requires Sales user": the prerequisite licence (E1 `PrerequisiteModuleName`) by its localized name. */
+  private renderPrerequisite(ownerName: string, moduleName: string) {
+    const prerequisite = prerequisiteOf(this.modules, ownerName, moduleName);
+    return prerequisite
+      ? html` <span class="requires">${msg(str`requires ${prerequisite}`, { id: 'formats.requires' })}</span>`
+      : nothing;
   }
 
   /** @internal */
@@ -758,4 +833,26 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
     const src = (e.target as HTMLImageElement).getAttribute('src');
     if (src) this.brokenPortraits = new Set([...this.brokenPortraits, src]);
   };
+}
+
+/** The events of `<so-user-licence-filter>`: the DOM's and the kit's, with `change` typed for this element. */
+export interface SoUserLicenceFilterEventMap extends HTMLElementEventMap {
+  change: SoChangeEvent<SoUserLicenceFilter>;
+}
+
+// Typed listeners, the way lib.dom types <video> and the other elements with their own event maps.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- merges into the class above
+export interface SoUserLicenceFilter {
+  addEventListener<K extends keyof SoUserLicenceFilterEventMap>(
+    type: K,
+    listener: (this: SoUserLicenceFilter, ev: SoUserLicenceFilterEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof SoUserLicenceFilterEventMap>(
+    type: K,
+    listener: (this: SoUserLicenceFilter, ev: SoUserLicenceFilterEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }

@@ -1,6 +1,6 @@
 /** What `<so-user-licence-filter>` computes from its data: the picker's licences, and users ready to filter. */
 import { licenceColumn } from '../../api/endpoints.js';
-import { isTruthyCell, type ExtendedLicenseInfo, type LicenseOwner, type ModuleLicenseLink, type UserRow } from '../../api/schemas.js';
+import { holdsLicence, isTruthyCell, type ExtendedLicenseInfo, type LicenseOwner, type ModuleLicenseLink, type UserRow } from '../../api/schemas.js';
 
 /** A user licence the picker offers (E1: `UserLicense`, not hidden). */
 export interface UserLicence {
@@ -53,8 +53,10 @@ export function userLicences(owners: readonly ExtendedLicenseInfo[]): UserLicenc
 /** A user row with what filtering needs, computed once when its page arrives. */
 export interface UserEntry {
   row: UserRow;
-  /** The licence columns the user holds. */
+  /** The licence columns the user holds, among `known`. */
   held: ReadonlySet<string>;
+  /** The licence columns the row was read with (`$select` is narrow: a user's other licences are not known here). */
+  known: ReadonlySet<string>;
   /** Full name and user id, folded for the text search. */
   text: string;
   active: boolean;
@@ -70,10 +72,10 @@ export const fold = (s: string): string =>
     .replace(/æ/g, 'ae');
 
 export function toEntry(row: UserRow, columns: readonly string[]): UserEntry {
-  const cells = row as Record<string, unknown>;
   return {
     row,
-    held: new Set(columns.filter((c) => isTruthyCell(cells[c]))),
+    held: new Set(columns.filter((c) => holdsLicence(row, c))),
+    known: new Set(columns),
     text: fold(`${row.fullName}\u0000${row.assocName}`),
     active: isTruthyCell(row.isActive),
   };
@@ -107,4 +109,27 @@ export function assignmentsOf(owners: readonly LicenseOwner[]): OwnerAssignments
       all: [...o.RestrictedModuleLicenses, ...o.UnrestrictedModuleLicenses],
     }))
     .filter((o) => o.licences.length > 0);
+}
+
+/** Every module of E1, keyed `{owner}/{module}` in lower case: its localized name and its prerequisite's name. */
+export type ModuleIndex = ReadonlyMap<string, { description: string; prerequisite: string }>;
+
+const moduleKey = (ownerName: string, moduleName: string) => `${ownerName}/${moduleName}`.toLowerCase();
+
+export function moduleIndex(owners: readonly ExtendedLicenseInfo[]): ModuleIndex {
+  const index = new Map<string, { description: string; prerequisite: string }>();
+  for (const owner of owners) {
+    for (const m of owner.ExtendedModuleLicenses) {
+      const c = m.Current;
+      index.set(moduleKey(c.OwnerName, c.ModuleName), { description: c.ModuleDescription || c.ModuleName, prerequisite: c.PrerequisiteModuleName });
+    }
+  }
+  return index;
+}
+
+/** The localized name of the licence `moduleName` of `ownerName` requires, or `''` when it requires none. */
+export function prerequisiteOf(index: ModuleIndex, ownerName: string, moduleName: string): string {
+  const prerequisite = index.get(moduleKey(ownerName, moduleName))?.prerequisite.trim();
+  if (!prerequisite) return '';
+  return index.get(moduleKey(ownerName, prerequisite))?.description ?? prerequisite;
 }

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vite';
+import vue from '@vitejs/plugin-vue';
+
+export default defineConfig({
+  plugins: [
+    vue({
+      // <so-…> are custom elements, not Vue components: Vue leaves them to the browser.
+      template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('so-') } },
+    }),
+  ],
+  // `npm run dev` proxies /api to a SuperOffice Web API: SO_API_ORIGIN, or the kit's mock API
+  // (`npm run mock-api` in the so-licence-kit repository serves it on http://127.0.0.1:9090).
+  server: { proxy: { '/api': process.env.SO_API_ORIGIN ?? 'http://127.0.0.1:9090' } },
+  build: { target: 'es2022' },
+});
