@@ -150,7 +150,7 @@ describe('<so-user-licence-filter>', () => {
     const el = await mount();
     await pick(el, 'superoffice_ten-sales');
     expect(el.value).to.equal('superoffice_ten-sales');
-    expect(count(el)).to.equal('15 users');
+    expect(count(el)).to.equal('15 of 40 users');
 
     await search(el, 'lind');
     expect(names(el)).to.deep.equal(['Johan Lindqvist']);
@@ -203,7 +203,7 @@ describe('<so-user-licence-filter>', () => {
       await settled(el);
       expect(changes).to.have.length(1);
       expect(picker(el).value).to.equal('superoffice_ten-service');
-      expect(count(el)).to.equal('9 users');
+      expect(count(el)).to.equal('9 of 40 users');
 
       el.setAttribute('value', 'acmeaddon_archive-user');
       await el.updateComplete;
@@ -233,7 +233,7 @@ describe('<so-user-licence-filter>', () => {
       await waitUntil(() => changes.length === 1, 'change fired');
       expect(el.value).to.equal('superoffice_ten-sales-essentials');
       await settled(el);
-      expect(count(el)).to.equal('6 users');
+      expect(count(el)).to.equal('6 of 40 users');
       await sendKeys({ press: 'Tab' });
       expect(focused(el)).to.equal(searchBox(el));
       await sendKeys({ type: 'hilde' });
@@ -281,7 +281,7 @@ describe('<so-user-licence-filter>', () => {
       tabs(el)[1].click();
       await waitUntil(() => rowAt(el, 2), 'other users shown');
       expect(names(el)).to.deep.equal(['Web forms', 'Chat bot', 'Customer Center visitor']);
-      expect(count(el)).to.equal('3 users');
+      expect(count(el)).to.equal('3 of 11 users');
     });
   });
 
@@ -458,15 +458,17 @@ describe('<so-user-licence-filter>', () => {
       const el = await mount();
       await search(el, 'nobody at all');
       await waitUntil(() => part(el, 'scan-further'), 'asks to go on', { timeout: 6000 });
-      expect(requests.length).to.equal(6);
-      await new Promise((r) => setTimeout(r, 200));
-      expect(requests.length, 'nothing more without asking').to.equal(6);
+      // This server ignores $filter: the search's own first page, then 5 pages read on.
+      expect(requests[1].get('$filter')).to.contain("fullName contains 'nobody at all'");
+      expect(requests.length).to.equal(7);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(requests.length, 'nothing more without asking').to.equal(7);
       expect(text(el)).to.contain('No match among the first 1,200 users');
       await expect(el).to.be.accessible();
       part(el, 'scan-further')!.click();
-      await waitUntil(() => requests.length === 11 && part(el, 'scan-further'), 'five more pages, then asks again', { timeout: 6000 });
+      await waitUntil(() => requests.length === 12 && part(el, 'scan-further'), 'five more pages, then asks again', { timeout: 6000 });
       await search(el, 'nobody either');
-      await waitUntil(() => requests.length === 16 && part(el, 'scan-further'), 'a new search reads five more', { timeout: 6000 });
+      await waitUntil(() => requests.length === 18 && part(el, 'scan-further'), 'a new search reads five more', { timeout: 6000 });
     });
 
     it('filters pages as they arrive, reading on while the filter finds nobody yet', async () => {
@@ -519,7 +521,7 @@ describe('<so-user-licence-filter>', () => {
       const el = await mount();
       // odata.count ($inlineCount=allpages) gives the real total from the first page on.
       expect(grid(el)!.getAttribute('aria-rowcount')).to.equal('10001');
-      expect(count(el)).to.equal('200 of 10,000 users');
+      expect(count(el)).to.equal('10,000 users');
       expect(shadow(el).querySelectorAll('*').length).to.be.below(1500);
       const requests = countRequests('/Archive/InternalUsers');
       await pick(el, 'superoffice_ten-marketing');
@@ -569,7 +571,7 @@ describe('<so-user-licence-filter>', () => {
     expect(optionTexts(el)[0]).to.equal('Alle brukere');
     expect(optionTexts(el)).to.include('Sales Premium (15 av 15 i bruk)');
     await pick(el, 'superoffice_ten-marketing');
-    expect(count(el)).to.equal('3 brukere');
+    expect(count(el)).to.equal('3 av 40 brukere');
     rowAt(el, 2)!.click();
     await waitUntil(() => details(el)?.querySelector('.assignments'), 'assignments shown');
     expect(details(el)!.textContent).to.contain('Tildelt').and.contain('Ikke tildelt');

@@ -23,8 +23,8 @@ import {
   type RowSource,
 } from './data.js';
 import { getScenario, type Scenario } from './scenarios.js';
-import { isTruthyCell } from '../api/schemas.js';
 import { followScenario } from './state.js';
+import { parseFilter, parseOrderBy, RestrictionError, sortRows, type OrderKey, type RowTest } from './restriction.js';
 import { writeHandlers } from './writes.js';
 
 /** What a resolver gets: the request URL, path parameters, scenario, the request's language and the time. */
@@ -70,12 +70,14 @@ const int = (value: string | null, fallback: number) => {
 };
 
 /**
- * One page of an OData archive, as SuperOffice's "slim" answer. Honours `$top`, `$skip`, `$filter=<column> eq 1`, `$select` (plus
- * `PrimaryKey` and `EntityName`), `$jsonSafe=true` (every character of a column name other than a letter, digit or
- * `_` becomes `_`: `registered_associate_id/assocName` → `registered_associate_id_assocName`, `superoffice_ten-sales`
- * → `superoffice_ten_sales`), `$inlineCount=allpages` (`odata.count`, the total, as a string like OData v3) and
- * `$orderBy` on the column the source is ordered by (either direction). `PrimaryKey` is a string, as in every real
- * archive answer. `odata.nextLink` is the absolute URL of the next page, or null.
+ * One page of an OData archive, as SuperOffice's "slim" answer. Honours `$top`, `$skip`, `$filter` (the restriction
+ * language SuperOffice documents for archives: `restriction.ts`; a filter it cannot read answers 400), `$orderBy`
+ * (any columns, each `asc` or `desc`; sorting by the source's own order is read lazily, so 10,000 rows cost nothing),
+ * `$select` (plus `PrimaryKey` and `EntityName`), `$jsonSafe=true` (every character of a column name other than a
+ * letter, digit or `_` becomes `_`: `registered_associate_id/assocName` → `registered_associate_id_assocName`,
+ * `superoffice_ten-sales` → `superoffice_ten_sales`) and `$inlineCount=allpages` (`odata.count`, the total of what
+ * the filter lets through, as a string like OData v3). `PrimaryKey` is a string, as in every real archive answer.
+ * `odata.nextLink` is the absolute URL of the next page, or null.
  */
 function odataPage(url: URL, source: RowSource): Response {
   const q = url.searchParams;
@@ -84,15 +86,26 @@ function odataPage(url: URL, source: RowSource): Response {
   const jsonSafe = q.get('$jsonSafe')?.toLowerCase() === 'true';
   const inlineCount = [...q].some(([k, v]) => k.toLowerCase() === '$inlinecount' && v.toLowerCase() === 'allpages');
   const select = q.get('$select')?.split(',').map((c) => c.trim()).filter(Boolean);
-  const [orderColumn, direction] = (q.get('$orderBy') ?? '').trim().split(/\s+/);
-  const reversed =
-    !!source.order && orderColumn === source.order.column && (direction?.toLowerCase() === 'desc') !== source.order.desc;
-
-  // `$filter=<column> eq 1`: only rows holding that licence (what E8 narrows by).
-  const holders = /^\s*([\w.-]+)\s+eq\s+1\s*$/.exec(q.get('$filter') ?? '')?.[1];
-  const matches = holders ? (row: ArchiveRow) => isTruthyCell(row[holders]) : undefined;
+  let order: OrderKey[];
+  let matches: RowTest | undefined;
+  try {
+    order = parseOrderBy(q.get('$orderBy') ?? q.get('$orderby') ?? '');
+    const filter = q.get('$filter')?.trim();
+    matches = filter ? parseFilter(filter) : undefined;
+  } catch (error) {
+    if (error instanceof RestrictionError) return errorResponse(400, 'ArgumentException', error.message);
+    throw error;
+  }
+  // The source's own order (either direction) is read lazily; any other order reads every row once.
+  const own = order.length === 1 && !!source.order && order[0].column === source.order.column;
+  const reversed = own && order[0].desc !== source.order!.desc;
   const at = (i: number) => source.at(reversed ? source.count - 1 - i : i);
-  const all = matches ? Array.from({ length: source.count }, (_, i) => at(i)).filter(matches) : undefined;
+  let all: ArchiveRow[] | undefined;
+  if (matches || (order.length && !own)) {
+    all = Array.from({ length: source.count }, (_, i) => at(i));
+    if (matches) all = all.filter(matches);
+    if (order.length && !own) all = sortRows(all, order);
+  }
   const count = all ? all.length : source.count;
   const end = Math.min(skip + top, count);
   const value: Record<string, unknown>[] = [];

@@ -12,6 +12,7 @@ import { formatNumber } from '../../core/format.js';
 import type { WriteAction } from '../../core/write-action.js';
 import { saveAssignments } from '../../api/assignments.js';
 import { isolate } from '../../core/bidi.js';
+import { heading } from '../../core/heading.js';
 import type { EditorHost } from './editing.js';
 import type { UserEntry, UserLicence } from './users.js';
 
@@ -82,12 +83,17 @@ export class BulkRun implements ReactiveController {
     this.mode = mode;
     this.users = [...users];
     this.column = column || this.choices()[0]?.column || '';
-    this.step = 'pick';
+    await this.show('pick', 'select');
+  }
+
+  /** @internal Shows `step` in the modal dialog (opened again if Escape closed it) and focuses `focus` in it. */
+  private async show(step: 'pick' | 'summary', focus: string): Promise<void> {
+    this.step = step;
     this.host.requestUpdate();
     await this.host.updateComplete;
     const dialog = this.dialogElement();
     if (dialog && !dialog.open) dialog.showModal();
-    dialog?.querySelector<HTMLElement>('select')?.focus();
+    dialog?.querySelector<HTMLElement>(focus)?.focus();
   }
 
   /** @internal */
@@ -133,13 +139,8 @@ export class BulkRun implements ReactiveController {
   }
 
   /** @internal The summary is up: focus moves into it (Escape while running closed the dialog: it opens again). */
-  private async finished(): Promise<void> {
-    this.step = 'summary';
-    this.host.requestUpdate();
-    await this.host.updateComplete;
-    const dialog = this.dialogElement();
-    if (dialog && !dialog.open) dialog.showModal();
-    dialog?.querySelector<HTMLElement>('[part=retry-failed], [part=close-bulk]')?.focus();
+  private finished(): Promise<void> {
+    return this.show('summary', '[part=retry-failed], [part=close-bulk]');
   }
 
   /** The dialog while a bulk change is open. */
@@ -154,9 +155,9 @@ export class BulkRun implements ReactiveController {
       @close=${() => (this.queue.running ? this.queue.cancel() : this.close())}
     >
       ${this.step === 'pick'
-        ? html`<h3 id="bulk-title">${title}</h3>
+        ? html`${heading(this.host.dialogLevel, title, { id: 'bulk-title' })}
             ${this.renderPick(assign)}`
-        : bulkTemplate(this.queue, { title: this.runTitle(assign), name: (e) => who(e as UserEntry) }, () => this.close())}
+        : bulkTemplate(this.queue, { title: this.runTitle(assign), name: (e) => who(e as UserEntry), level: this.host.dialogLevel }, () => this.close())}
     </dialog>`;
   }
 
@@ -240,7 +241,7 @@ export const bulkStyles = css`
     background: var(--_surface);
     color: var(--_text);
   }
-  dialog.bulk h3 {
+  dialog.bulk #bulk-title {
     margin: 0 0 var(--_space);
     font-size: 1.1em;
   }
@@ -277,7 +278,7 @@ export const bulkStyles = css`
     opacity: 0.55;
     cursor: not-allowed;
   }
-  dialog.bulk h4 {
+  dialog.bulk :is(h2, h3, h4, h5, h6):not(#bulk-title) {
     margin: var(--_space) 0 0.25rem;
     font-size: 1em;
   }

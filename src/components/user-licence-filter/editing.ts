@@ -15,6 +15,7 @@ import { confirmChange } from '../../core/confirm-dialog.js';
 import { WriteAction, writeNoticeTemplate, type WriteJob } from '../../core/write-action.js';
 import type { ModuleLicenseLink } from '../../api/schemas.js';
 import { isolate } from '../../core/bidi.js';
+import { heading } from '../../core/heading.js';
 import { isSuperOffice, saveAssignments } from '../../api/assignments.js';
 import type { OwnerAssignments, UserEntry, UserLicence } from './users.js';
 
@@ -26,6 +27,10 @@ export interface EditorHost extends KitElement {
   assignmentsSettled(): Promise<void>;
   /** A write answered 403: the element shows a read-only sentence and keeps reading. */
   readonly writesForbidden: boolean;
+  /** The level of the owners' headings in the panel (`heading-level`). */
+  readonly ownerLevel: number;
+  /** The level of a dialog's heading (`heading-level`). */
+  readonly dialogLevel: number;
   /** The localized name of the licence `moduleName` of `ownerName` requires (E1), or `''`. */
   prerequisiteName(ownerName: string, moduleName: string): string;
 }
@@ -86,7 +91,7 @@ export class AssignmentEditor implements ReactiveController {
     const so = isSuperOffice(o.name);
     const plans = so ? o.licences.filter((l) => l.ExtraFlags === 1) : [];
     const others = o.licences.filter((l) => !plans.includes(l));
-    return html`<h5 class="owner" id="owner-${oi}">${o.description}</h5>
+    return html`${heading(this.host.ownerLevel, o.description, { class: 'owner', id: `owner-${oi}` })}
       ${plans.length ? this.renderPlans(user, o, plans, oi, readOnly) : nothing}
       <ul class="assignments" aria-labelledby="owner-${oi}">
         ${others.map((l, li) => this.renderSwitch(user, o, l, `${oi}-${li}`, readOnly))}
@@ -417,21 +422,6 @@ export const editingStyles = css`
     background: none;
     color: var(--_accent);
     text-decoration: underline;
-  }
-  dialog.confirm {
-    max-width: min(28rem, calc(100vw - 2rem));
-    padding: calc(var(--_space) * 2);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-  }
-  dialog.confirm h3 {
-    margin: 0 0 var(--_space);
-    font-size: 1.1em;
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.4);
   }
   .actions {
     display: flex;

@@ -179,6 +179,36 @@ export const styles = css`
     font-weight: 600;
   }
 
+  .sort {
+    display: inline-flex;
+    gap: 0.3rem;
+    align-items: center;
+    max-width: 100%;
+    padding: 0.25rem 0.15rem;
+    border: 0;
+    border-radius: var(--_radius);
+    background: none;
+    color: inherit;
+    font: inherit;
+    font-weight: 600;
+    text-align: start;
+    cursor: pointer;
+  }
+
+  .sort:hover {
+    color: var(--_accent);
+  }
+
+  .sort-icon {
+    flex: none;
+    opacity: 0.55;
+  }
+
+  [aria-sort] .sort-icon {
+    color: var(--_accent);
+    opacity: 1;
+  }
+
   .body .row {
     height: 4rem;
     overflow: hidden;
@@ -265,9 +295,17 @@ export const styles = css`
     font-weight: 600;
   }
 
-  /* Narrow: each user is a card of fixed height; the column headers stay for screen readers only. */
+  /* Narrow: each user is a card of fixed height; the column headers become a row of sort buttons. */
   @container list (max-width: 46rem) {
-    .head {
+    .head .row,
+    .head .row.selectable {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 var(--_space);
+      min-height: 2.25rem;
+    }
+
+    .head .c-pick {
       position: absolute;
       width: 1px;
       height: 1px;
@@ -355,14 +393,12 @@ export const styles = css`
     flex: 1;
   }
 
-  .details h3,
-  .details h4,
-  .details h5,
+  .details :is(h1, h2, h3, h4, h5, h6),
   .details-head p {
     margin: 0;
   }
 
-  .details h3 {
+  .details .details-head .name {
     font-size: 1.1em;
   }
 

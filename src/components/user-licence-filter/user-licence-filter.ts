@@ -3,8 +3,9 @@ import { property, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '../../localization.js';
-import { getLicenses, getUserLicenses, getUsers } from '../../api/endpoints.js';
+import { getLicenses, getUserLicenses, getUsers, type UserSortColumn } from '../../api/endpoints.js';
 import { onInvalidate } from '../../api/client.js';
+import type { ResolvedConfig } from '../../api/config.js';
 import { formatNumber } from '../../core/format.js';
 import { KitElement } from '../../core/kit-element.js';
 import { tabStyles } from '../../core/tabs.styles.js';
@@ -34,6 +35,7 @@ import {
   type UserLicence,
 } from './users.js';
 import { isolate } from '../../core/bidi.js';
+import { heading } from '../../core/heading.js';
 
 /** The two user lists: *Associates* (E8 InternalUsers) and *Other users* (system and anonymous users). */
 const LISTS = ['internal', 'other'] as const;
@@ -47,11 +49,18 @@ const isList = (tab: Tab): tab is List => tab !== 'licences';
 const PAGE_SIZE = 200;
 /** Pages (of PAGE_SIZE) a search that finds nobody reads on its own per user action, before it asks to go on. */
 const SCAN_PAGES = 5;
+/** How long typing may pause before the search goes to the server. */
+const SEARCH_DELAY = 250;
+/** The longest search sent (five `contains` terms stay far below IIS's 2,048-character query limit). */
+const SEARCH_MAX = 100;
 /** `aria-rowindex` of the first user row (the header row is 1). */
 const FIRST_ROW = 2;
 
 const checkIcon = svg`<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M3 8.5l3.2 3L13 4.5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
 const dashIcon = svg`<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M5.5 8h5" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/></svg>`;
+const sortIcon = svg`<svg class="sort-icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true"><path d="M5 6l3-3 3 3M5 10l3 3 3-3" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
+const sortUpIcon = svg`<svg class="sort-icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true"><path d="M4 10l4-4 4 4" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
+const sortDownIcon = svg`<svg class="sort-icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true"><path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
 const closeIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>`;
 
 /**
@@ -106,8 +115,18 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
 
   /** @internal */
   @state() private tab: Tab = 'internal';
-  /** @internal The text search. */
+  /** @internal The text search as typed (checked on the loaded rows at once). */
   @state() private query = '';
+  /** @internal The text search the server narrows by (`query` once typing paused). */
+  @state() private term = '';
+  /** @internal The order the server sorts by; the server's own order when unset. */
+  @state() private sort?: { column: UserSortColumn; desc: boolean };
+  /** @internal */
+  private searchTimer?: ReturnType<typeof setTimeout>;
+  /** @internal The licence column each list was last loaded with. */
+  private readonly loadedColumn: Partial<Record<List, string>> = {};
+  /** @internal Every user of each list (`odata.count` of the list unfiltered), once known. */
+  @state() private totals: Partial<Record<List, number>> = {};
   /** @internal Both lists load at once: each tab shows how many users match. */
   private readonly opened: ReadonlySet<List> = new Set(LISTS);
   /** @internal The user whose licences are shown, per list. */
@@ -212,6 +231,7 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
   /** Loads everything again, bypassing answers shared with other elements. */
   async refresh(): Promise<void> {
     this.assignmentCache.clear();
+    this.totals = {};
     await this.licences.refresh();
     await Promise.all([...LISTS.map((t) => this.users[t].refresh()), this.assignments.refresh()]);
   }
@@ -227,11 +247,22 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopInvalidation?.();
+    clearTimeout(this.searchTimer);
   }
 
   /** @internal E1's user licences, for the editing code. */
   get userLicences(): readonly UserLicence[] {
     return this.licences.value ?? [];
+  }
+
+  /** @internal The level of the owners' headings in the user panel (two below the element's own). */
+  get ownerLevel(): number {
+    return this.level(2);
+  }
+
+  /** @internal The level of a dialog's heading. */
+  get dialogLevel(): number {
+    return this.level();
   }
 
   /** @internal */
@@ -272,7 +303,7 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
         // Only what the view needs: the user columns, and the picked licence's column (the server narrows by it).
         const holders = this.licence?.column;
         const columns = holders ? [holders] : [];
-        const answer = await getUsers(config, list, columns, page, { signal, fresh, holders });
+        const answer = await getUsers(config, list, columns, page, { signal, fresh, holders, search: this.term, sort: this.sort });
         return { ...answer, value: answer.value.map((row) => toEntry(row, columns)) };
       },
     });
@@ -283,14 +314,30 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
     return new Resource(this, {
       source: list === 'internal' ? 'Archive/InternalUsers' : 'Archive/OtherUsers',
       enabled: () => this.opened.has(list) && this.licences.value !== undefined,
-      args: () => [this.licence?.column ?? ''] as const,
-      load: async (_args, context) => {
-        await this.lists[list].first(context);
-        return this.lists[list].rows;
+      args: () => [this.licence?.column ?? '', this.term, this.sort?.column ?? '', !!this.sort?.desc] as const,
+      load: async ([column, term], context) => {
+        const paged = this.lists[list];
+        await paged.first(context);
+        this.loadedColumn[list] = column;
+        const filtered = !!column || !!term;
+        if (!filtered && paged.reported !== undefined) this.totals = { ...this.totals, [list]: paged.reported };
+        // Narrowed on the server: "51 of 2,143 users" needs every user's count too (one row asked for, once).
+        else if (filtered && paged.reported !== undefined && this.totals[list] === undefined) void this.loadTotal(list, context);
+        return paged.rows;
       },
-      // Nobody holding the picked licence is the filter's answer ("No users hold …"), not an empty list.
-      isEmpty: (rows) => rows.length === 0 && !this.licence,
+      // Nobody matching the picked licence or the search is the filter's answer ("No users hold …"), not an empty list.
+      isEmpty: (rows) => rows.length === 0 && !this.licence && !this.term,
     });
+  }
+
+  /** @internal How many users a list has unfiltered (`odata.count`); a failure only leaves the total unsaid. */
+  private async loadTotal(list: List, { config, signal }: { config: ResolvedConfig; signal: AbortSignal }): Promise<void> {
+    try {
+      const page = await getUsers(config, list, [], { top: 1, skip: 0 }, { signal });
+      if (page.count !== null) this.totals = { ...this.totals, [list]: page.count };
+    } catch {
+      // Not shown: the count says what the filter found without the total.
+    }
   }
 
   /** @internal The picked licence, if `value` names one of the picker's. */
@@ -321,13 +368,14 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    // Every user action (another licence, search or list) may read a few more pages on its own, no more.
-    if (changed.has('value') || changed.has('query') || changed.has('tab')) this.scanBudget = SCAN_PAGES;
+    // Every user action (another licence, search, order or list) may read a few more pages on its own, no more.
+    if (changed.has('value') || changed.has('term') || changed.has('sort') || changed.has('tab')) this.scanBudget = SCAN_PAGES;
   }
 
   protected override updated(): void {
     // A search that matches none of the loaded users reads on (SCAN_PAGES pages per user action), then asks.
-    if (!isList(this.tab)) return;
+    // Only once the server was asked for what is typed: it narrows the list itself, unless it ignores the filter.
+    if (!isList(this.tab) || this.query.trim() !== this.term) return;
     const list = this.lists[this.tab];
     if (this.users[this.tab].state !== 'loaded' || this.visibleRows().length > 0 || this.scanBudget <= 0) return;
     queueMicrotask(() => {
@@ -387,7 +435,12 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
     const state = this.users[tab].state;
     if (state !== 'loaded' && state !== 'empty') return name;
     const list = this.lists[tab];
-    const n = formatNumber(this.matching(tab).length);
+    const shown = this.matching(tab).length;
+    // The server's count when it narrowed by what is asked; else the matches loaded so far.
+    if (list.reported !== undefined && shown === list.rows.length && this.query.trim() === this.term) {
+      return msg(str`${name} (${formatNumber(list.reported)})`, { id: 'users.tab-count' });
+    }
+    const n = formatNumber(shown);
     return list.complete ? msg(str`${name} (${n})`, { id: 'users.tab-count' }) : msg(str`${name} (${n}+)`, { id: 'users.tab-count-more' });
   }
 
@@ -463,7 +516,8 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
           type="search"
           autocomplete="off"
           spellcheck="false"
-          placeholder=${msg('Name or user id', { id: 'users.search-hint' })}
+          maxlength=${SEARCH_MAX}
+          placeholder=${msg('Name, user id, group, role or plan', { id: 'users.search-hint-all' })}
           .value=${this.query}
           @input=${this.onSearch}
         />
@@ -482,8 +536,12 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
 
   /** @internal */
   private renderUsersOf(tab: List) {
+    const resource = this.users[tab];
+    // A new search or order keeps the users shown (narrowed at once by what is typed) until the server answers.
+    const busy = resource.state === 'loading' && resource.value !== undefined && this.loadedColumn[tab] === (this.licence?.column ?? '');
+    if (busy) return this.renderList(tab, true);
     return renderResource(
-      this.users[tab],
+      resource,
       {
         failed: msg('Could not load the users.', { id: 'users.failed' }),
         empty:
@@ -492,26 +550,29 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
             : msg('There are no other users.', { id: 'users.empty-other' }),
         forbidden: msg('You do not have access to the user lists.', { id: 'users.forbidden' }),
       },
-      () => {
-        const rows = this.visibleRows();
-        const list = this.lists[tab];
-        const user = this.selected[tab];
-        return html`<p class="count" part="count" role="status">${this.countText(rows.length, list)}</p>
-          ${this.renderBulkBar(rows)}
-          ${this.renderSkipped(list)}
-          <div class="layout ${user ? 'with-details' : ''}">
-            <div class="list">
-              ${rows.length
-                ? this.renderGrid(tab, rows, list)
-                : list.complete
-                  ? emptyTemplate(this.noMatchText())
-                  : this.renderScanPaused(list)}
-              ${this.renderFooter(list)}
-            </div>
-            ${user ? this.renderDetails(user) : nothing}
-          </div>`;
-      },
+      () => this.renderList(tab, false),
     );
+  }
+
+  /** @internal The count, the bulk bar, the grid and the user panel; `busy` while a new search or order loads. */
+  private renderList(tab: List, busy: boolean) {
+    const rows = this.visibleRows();
+    const list = this.lists[tab];
+    const user = this.selected[tab];
+    return html`<p class="count" part="count" role="status">${this.countText(rows.length, list, tab)}</p>
+      ${this.renderBulkBar(rows)}
+      ${this.renderSkipped(list)}
+      <div class="layout ${user ? 'with-details' : ''}">
+        <div class="list" aria-busy=${busy ? 'true' : 'false'}>
+          ${rows.length
+            ? this.renderGrid(tab, rows, list)
+            : list.complete && !busy
+              ? emptyTemplate(this.noMatchText())
+              : this.renderScanPaused(list)}
+          ${this.renderFooter(list)}
+        </div>
+        ${user ? this.renderDetails(user) : nothing}
+      </div>`;
   }
 
   /** @internal A search found nobody in the pages it may read per action: say so and offer to read on. */
@@ -527,27 +588,37 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
   }
 
   /**
-   * @internal "12 of 240 users"; while pages remain, how many are loaded of the server's total (`odata.count`), or
-   * without a total, how many are loaded so far.
+   * @internal What the list holds, from the server's counts (`odata.count`): "2,143 users"; narrowed by a licence or
+   * a search on the server, "51 of 2,143 users". Where the server did not narrow (it ignored the filter, or typing
+   * has not paused yet) or gave no count, how many of the loaded users match.
    */
-  private countText(shown: number, list: PagedList<UserEntry>): string {
+  private countText(shown: number, list: PagedList<UserEntry>, tab: List): string {
     const loaded = list.rows.length;
     const n = formatNumber(shown);
     const total = formatNumber(loaded);
-    // A picked licence usually narrows on the server: then every loaded user is shown and there is nothing to compare.
-    const filtering = (!!this.licence || !!this.query.trim()) && shown !== loaded;
-    if (!list.complete && list.reported !== undefined) {
-      const all = formatNumber(list.reported);
-      return filtering
+    const filtering = !!this.licence || !!this.query.trim();
+    // The server narrowed by exactly what is asked: every loaded user matches, and its count is the answer.
+    const narrowed = shown === loaded && this.query.trim() === this.term;
+    const reported = list.reported;
+    if (reported !== undefined && (!filtering || narrowed)) {
+      const matches = formatNumber(reported);
+      const all = this.totals[tab];
+      if (filtering && all !== undefined) return msg(str`${matches} of ${formatNumber(all)} users`, { id: 'formats.count-of-total' });
+      return reported === 1 ? msg('1 user', { id: 'users.count-one' }) : msg(str`${matches} users`, { id: 'users.count' });
+    }
+    const partly = filtering && shown !== loaded;
+    if (!list.complete && reported !== undefined) {
+      const all = formatNumber(reported);
+      return partly
         ? msg(str`${n} matching among the first ${total} of ${all} users`, { id: 'formats.count-filtered-of-total' })
         : msg(str`${total} of ${all} users`, { id: 'formats.count-of-total' });
     }
     if (!list.complete) {
-      return filtering
+      return partly
         ? msg(str`${n} of ${total} users loaded so far`, { id: 'users.count-partial-filtered' })
         : msg(str`${total} users loaded so far`, { id: 'users.count-partial' });
     }
-    if (filtering) return msg(str`${n} of ${total} users`, { id: 'users.count-filtered' });
+    if (partly) return msg(str`${n} of ${total} users`, { id: 'users.count-filtered' });
     return loaded === 1 ? msg('1 user', { id: 'users.count-one' }) : msg(str`${total} users`, { id: 'users.count' });
   }
 
@@ -661,10 +732,10 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
           ${this.writesForbidden
             ? nothing
             : html`<div class="cell c-pick" role="columnheader"><span class="visually-hidden">${msg('Selected', { id: 'users.selected-column' })}</span></div>`}
-          <div class="cell c-name" role="columnheader">${msg('Name', { id: 'users.name' })}</div>
-          <div class="cell c-group" role="columnheader">${msg('Group', { id: 'users.group' })}</div>
-          <div class="cell c-role" role="columnheader">${msg('Role', { id: 'users.role' })}</div>
-          <div class="cell c-plan" role="columnheader">${msg('User plan', { id: 'users.plan' })}</div>
+          ${this.renderSortHeader('c-name', 'fullName', msg('Name', { id: 'users.name' }))}
+          ${this.renderSortHeader('c-group', 'usergroup', msg('Group', { id: 'users.group' }))}
+          ${this.renderSortHeader('c-role', 'role', msg('Role', { id: 'users.role' }))}
+          ${this.renderSortHeader('c-plan', 'userplan', msg('User plan', { id: 'users.plan' }))}
         </div>
       </div>
       <div class="body" role="rowgroup">
@@ -711,6 +782,26 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
     </div>`;
   }
 
+  /**
+   * @internal A column header that sorts the list on the server (`$orderBy`): click or Enter; again for the other
+   * direction. `aria-sort` on the sorted column only.
+   */
+  private renderSortHeader(cls: string, column: UserSortColumn, label: string) {
+    const sorted = this.sort?.column === column ? this.sort : undefined;
+    const direction = sorted ? (sorted.desc ? 'descending' : 'ascending') : undefined;
+    return html`<div class="cell ${cls}" role="columnheader" aria-sort=${direction ?? nothing}>
+      <button type="button" class="sort" part=${sorted ? 'sort sorted' : 'sort'} @click=${() => this.sortBy(column)}>
+        <span>${label}</span>${sorted ? (sorted.desc ? sortDownIcon : sortUpIcon) : sortIcon}
+      </button>
+    </div>`;
+  }
+
+  /** @internal Sorts by `column` (ascending first, then the other way); the list reloads from its start. */
+  private sortBy(column: UserSortColumn): void {
+    this.sort = { column, desc: this.sort?.column === column ? !this.sort.desc : false };
+    void this.window.reveal(0);
+  }
+
   /** @internal A portrait when its URL is safe and loads; otherwise initials. */
   private renderPortrait(url: string, fullName: string, userId: string) {
     const src = portraitUrl(url, this.config.apiBase);
@@ -743,14 +834,14 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
       <header class="details-head">
         ${this.renderPortrait(r.portraitThumbnail, r.fullName, r.assocName)}
         <div class="who">
-          <h3 id="details-name" class="name">${r.fullName || r.assocName}</h3>
+          ${heading(this.level(), r.fullName || r.assocName, { id: 'details-name', class: 'name' })}
           <p class="id">${r.assocName}</p>
         </div>
         <button class="close" part="close" type="button" aria-label=${msg('Close', { id: 'users.close' })} @click=${this.closeDetails}>
           ${closeIcon}
         </button>
       </header>
-      <h4 class="details-title">${msg('Licence assignments', { id: 'users.assignments' })}</h4>
+      ${heading(this.level(1), msg('Licence assignments', { id: 'users.assignments' }), { class: 'details-title' })}
       ${cached?.length
         ? this.renderOwners(user, cached)
         : renderResource(
@@ -773,7 +864,7 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
   /** @internal Per owner, each licence assigned or not: icon and text, never colour alone. */
   private renderAssignments(owners: OwnerAssignments[]) {
     return owners.map(
-      (o) => html`<h5 class="owner">${o.description}</h5>
+      (o) => html`${heading(this.level(2), o.description, { class: 'owner' })}
         <ul class="assignments">
           ${o.licences.map(
             (l) => html`<li class=${l.Assigned ? 'assigned' : 'unassigned'}>
@@ -806,6 +897,9 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
   /** @internal */
   private readonly onSearch = (e: Event) => {
     this.query = (e.target as HTMLInputElement).value;
+    // The server is asked once typing pauses; the loaded rows are narrowed at once.
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => (this.term = this.query.trim().slice(0, SEARCH_MAX)), SEARCH_DELAY);
     void this.window.reveal(0);
   };
 

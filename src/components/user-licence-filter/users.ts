@@ -57,7 +57,7 @@ export interface UserEntry {
   held: ReadonlySet<string>;
   /** The licence columns the row was read with (`$select` is narrow: a user's other licences are not known here). */
   known: ReadonlySet<string>;
-  /** Full name and user id, folded for the text search. */
+  /** Full name, user id, group, role and plan, folded for the text search (the columns the server searches). */
   text: string;
   active: boolean;
 }
@@ -76,12 +76,12 @@ export function toEntry(row: UserRow, columns: readonly string[]): UserEntry {
     row,
     held: new Set(columns.filter((c) => holdsLicence(row, c))),
     known: new Set(columns),
-    text: fold(`${row.fullName}\u0000${row.assocName}`),
+    text: fold([row.fullName, row.assocName, row.usergroup, row.role, row.userplan].join('\u0000')),
     active: isTruthyCell(row.isActive),
   };
 }
 
-/** The users who hold `column` (all when empty) and whose name or user id contains `query`. */
+/** The users who hold `column` (all when empty) and whose name, user id, group, role or plan contains `query`. */
 export function filterUsers(entries: readonly UserEntry[], column: string, query: string): readonly UserEntry[] {
   const q = fold(query.trim());
   if (!column && !q) return entries;
