@@ -9,8 +9,9 @@ type Args = { value: string; 'api-base': string };
 
 /**
  * Who holds which user licence: pick a licence type (plans first, with how many are in use) to filter the
- * *Associates* and *Other users* lists, search by name or user id, and activate a user to see their licence
- * assignments. Long lists are read 200 users at a time and virtualized. Every story runs against the kit's mock
+ * *Associates* and *Other users* lists, search by name, user id, group, role or plan, sort by a column (both on the
+ * server), and activate a user to see and change their licence assignments. Long lists are read 200 users at a time
+ * and virtualized. Every story runs against the kit's mock
  * backend; pick the language and theme in the toolbar.
  */
 const meta = {
@@ -32,7 +33,7 @@ const openSecondUser: Story['play'] = ({ canvasElement }) =>
 
 /** Forty associates and eleven other users; all users shown. */
 export const Default: Story = {};
-/** Started with `value="superoffice_ten-sales"`: only the holders of Sales Premium, its chip highlighted. */
+/** Started with `value="superoffice_ten-sales"`: only the holders of Sales Premium (narrowed on the server). */
 export const Preselected: Story = { args: { value: 'superoffice_ten-sales' } };
 /** A user's licence assignments, per owner, next to the list. */
 export const LicenceAssignments: Story = { args: { value: 'acmeaddon_archive-user' }, play: openSecondUser };
@@ -120,3 +121,23 @@ export const UserLicencesTab: Story = {
     (await find(canvasElement, '.licence-pick'))?.click();
   },
 };
+
+/**
+ * Sorted by group (the column header, `aria-sort`) and searched for "sales": the server orders and narrows the list
+ * (`$orderBy`, `$filter` with `contains` over name, user id, group, role and plan) and the count says how many of all
+ * users match.
+ */
+export const SortedAndSearched: Story = {
+  play: async ({ canvasElement }) => {
+    const header = [...((await whenShown(canvasElement, 'so-user-licence-filter', '.sort'))?.shadowRoot?.querySelectorAll<HTMLElement>('.sort') ?? [])];
+    header[1]?.click();
+    const search = (await find(canvasElement, 'input[type=search]')) as HTMLInputElement | null;
+    if (search) {
+      search.value = 'sales';
+      search.dispatchEvent(new Event('input'));
+    }
+  },
+};
+
+/** The same over 10,000 associates: the server sorts and narrows them all ("2,542 of 10,000 users"-style counts). */
+export const LargeSortedAndSearched: Story = { parameters: { scenario: 'large' }, play: SortedAndSearched.play };

@@ -64,18 +64,28 @@ const sortDownIcon = svg`<svg class="sort-icon" viewBox="0 0 16 16" width="12" h
 const closeIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>`;
 
 /**
- * Who holds which user licence. A licence-type picker (every user licence that is not hidden, plans first, with
- * how many are in use) filters the two user lists *Associates* and *Other users* (tabs); a text search over full name
- * and user id narrows them further. Each user shows portrait, user id, full name, group, role and user plan.
- * Activating a user (click, Enter or Space) opens their licence assignments next to the list.
+ * Who holds which user licence, and changing it. A licence-type picker (every user licence that is not hidden, plans
+ * first, with how many are in use) filters the lists *Associates* and *Other users* (tabs, each with its count); a
+ * text search looks in name, user id, group, role and plan; each column header sorts the list (click or Enter; again
+ * for the other direction). A third tab, *User licences*, lists the user licences with in use / total and shows the
+ * holders of the one picked (`<so-licence-holders>`). Each user shows portrait, user id, full name, group, role and
+ * user plan. Activating a user (click, Enter or Space) opens their licence assignments next to the list: a switch per
+ * licence and the user plan as one choice among the plans, each disabled control saying why. Rows can be selected
+ * (checkbox, Shift for a range, Space on a row, *Select all matching*) for *Assign licence…* / *Remove licence…*.
  *
  * Large tenants: the user archives are read 200 rows at a time as the list is scrolled, and only the rows in view
- * are rendered. A picked licence narrows the archive on the server (`$filter`); `$select` asks only for the user
- * columns and that licence's column (a user's licences are in the panel, from E9). The text search runs over the
- * rows loaded so far; a search that finds nobody reads at most 5 more pages per user action, then asks to go on.
+ * are rendered. The picked licence, the search and the order go to the server (`$filter` with `eq 1` and `contains`,
+ * `$orderBy`), so they work over thousands of users, and the count is the server's ("51 of 2,143 users"). `$select`
+ * asks only for the user columns and the picked licence's column (a user's licences are in the panel, from E9). Where
+ * a server ignores the filter, the rows are checked here too; a search that finds nobody then reads at most 5 more
+ * pages per user action, and asks before going on.
+ *
+ * Writes: one click one request, busy until the server answered, never retried; removals are confirmed; *Undo* for
+ * 10 s; a 409 reloads that user and says someone else changed it; a 403 turns the element read-only. The editing code
+ * is loaded when first needed.
  *
  * Keyboard: ←/→, Home/End move between the tabs; in the list ↑/↓, Home/End and PageUp/PageDown move between users,
- * Enter or Space opens their licences; Escape in the licence panel closes it.
+ * Enter opens their licences, Space selects, Shift+↑/↓ extends the selection; Escape in the licence panel closes it.
  *
  * @tag so-user-licence-filter
  * @summary Users and the licences they hold, filtered by licence type.
@@ -83,6 +93,8 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidde
  * @fires {CustomEvent<SoLoadDetail>} so-load - Data arrived and rendered. `detail.source`: `License`, `Archive/InternalUsers`,
  *   `Archive/OtherUsers` or `License/User` (a user's assignments).
  * @fires {CustomEvent<SoErrorDetail>} so-error - Loading failed. `detail: { kind, status?, message }`
+ * @fires {CustomEvent<SoAssignmentChangeDetail>} so-assignment-change - An assignment was saved (one per licence and user).
+ * @fires {CustomEvent<SoWriteErrorDetail>} so-write-error - A write failed. `detail: { kind, status?, message, operation }`
  * @csspart toolbar - The picker and the search field.
  * @csspart picker - The licence-type `<select>`.
  * @csspart search - The search field.
@@ -96,6 +108,22 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidde
  * @csspart row - A user row; `selected` is added to the one whose licences are shown.
  * @csspart selected - The tab or user row that is selected.
  * @csspart scan-further - The button that reads on after a search found nobody in the pages it read.
+ * @csspart sort - A column header's sort button; `sorted` is added to the one the list is sorted by.
+ * @csspart bulk-bar - The selection count and the bulk actions above the grid.
+ * @csspart checkbox - A row's selection checkbox.
+ * @csspart select-all - *Select all N matching*.
+ * @csspart bulk-assign - *Assign licence…*.
+ * @csspart bulk-remove - *Remove licence…*.
+ * @csspart clear-selection - *Clear selection*.
+ * @csspart user-licences - The list of the *User licences* tab.
+ * @csspart licence - A licence of the *User licences* tab (a toggle button).
+ * @csspart holders - The `<so-licence-holders>` of the *User licences* tab.
+ * @csspart switch - A licence's switch in the user panel.
+ * @csspart plans - The user plan choice in the user panel.
+ * @csspart change-plan - *Change plan*.
+ * @csspart write-status - What a write did, with *Undo*.
+ * @csspart write-error - Why a write failed.
+ * @csspart bulk-dialog - The bulk dialog (also `dialog`).
  * @csspart footer - The line under the grid: loading more users, or what failed.
  * @csspart details - The panel with the selected user's licence assignments.
  * @csspart close - The panel's close button.
@@ -477,7 +505,13 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
   /** @internal The holders of the picked licence: `<so-licence-holders>`, loaded on first use. */
   private renderHolders(l: UserLicence) {
     return customElements.get('so-licence-holders')
-      ? html`<so-licence-holders part="holders" .owner=${l.ownerName} .module=${l.moduleName} api-base=${this.apiBase}></so-licence-holders>`
+      ? html`<so-licence-holders
+          part="holders"
+          .owner=${l.ownerName}
+          .module=${l.moduleName}
+          api-base=${this.apiBase}
+          heading-level=${this.level()}
+        ></so-licence-holders>`
       : loadingTemplate();
   }
 
