@@ -103,22 +103,19 @@ export function parseFilter(source: string): RowTest {
   };
   const isWord = (t: Token | undefined, word: string) => t?.kind === 'word' && t.text.toLowerCase() === word;
 
-  function or(): RowTest {
-    const terms = [and()];
-    while (isWord(peek(), 'or')) {
+  /** `operand` (word `operand`)*, joined by `word` into one test that needs `some` or `every` of them. */
+  function joined(word: string, operand: () => RowTest, all: boolean): RowTest {
+    const terms = [operand()];
+    while (isWord(peek(), word)) {
       at++;
-      terms.push(and());
+      terms.push(operand());
     }
-    return terms.length === 1 ? terms[0] : (row) => terms.some((t) => t(row));
+    if (terms.length === 1) return terms[0];
+    return all ? (row) => terms.every((t) => t(row)) : (row) => terms.some((t) => t(row));
   }
-  function and(): RowTest {
-    const terms = [term()];
-    while (isWord(peek(), 'and')) {
-      at++;
-      terms.push(term());
-    }
-    return terms.length === 1 ? terms[0] : (row) => terms.every((t) => t(row));
-  }
+  // AND binds tighter than OR.
+  const or = (): RowTest => joined('or', and, false);
+  const and = (): RowTest => joined('and', term, true);
   function term(): RowTest {
     const t = next();
     if (t.text === '(') {

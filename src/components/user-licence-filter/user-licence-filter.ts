@@ -2,6 +2,7 @@ import { html, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
 import { keyed } from 'lit/directives/keyed.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '../../localization.js';
 import { getLicenses, getUserLicenses, getUsers, type UserSortColumn } from '../../api/endpoints.js';
 import { onInvalidate } from '../../api/client.js';
@@ -823,7 +824,7 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
   private renderSortHeader(cls: string, column: UserSortColumn, label: string) {
     const sorted = this.sort?.column === column ? this.sort : undefined;
     const direction = sorted ? (sorted.desc ? 'descending' : 'ascending') : undefined;
-    return html`<div class="cell ${cls}" role="columnheader" aria-sort=${direction ?? nothing}>
+    return html`<div class="cell ${cls}" role="columnheader" aria-sort=${ifDefined(direction)}>
       <button type="button" class="sort" part=${sorted ? 'sort sorted' : 'sort'} @click=${() => this.sortBy(column)}>
         <span>${label}</span>${sorted ? (sorted.desc ? sortDownIcon : sortUpIcon) : sortIcon}
       </button>
