@@ -10,6 +10,7 @@ import './components/status-database/define.js';
 import './components/metered-button/define.js';
 import './components/system-events/define.js';
 import './components/user-licence-filter/define.js';
+import './components/licence-update/define.js';
 // <so-licence-holders> and its editing code are a lazy part: fetched right after the kit, so the main file stays small.
 // (Hosts that need the class at once import `so-licence-kit/so-licence-holders.js`.)
 void import('./components/licence-holders/define.js');
@@ -41,4 +42,5 @@ export {
   SoUserLicenceFilter,
   type SoUserLicenceFilterEventMap,
 } from './components/user-licence-filter/user-licence-filter.js';
+export { SoLicenceUpdate } from './components/licence-update/licence-update.js';
 export type { SoLicenceHolders } from './components/licence-holders/licence-holders.js';

@@ -95,7 +95,7 @@ describe('mock backend: licence update (W1–W7)', () => {
     setScenario('pending-blocked');
     let info = JSON.parse(await fetchNew()) as ExtendedLicenseInfo;
     expect(moduleOf(info, 'ten-service').NumberOfLicensesNewFree).to.equal(-2);
-    let refused = await validate(JSON.stringify(info));
+    const refused = await validate(JSON.stringify(info));
     expect(refused.Succeeded).to.equal(false);
     expect(refused.Reason).to.contain('Service Premium: 2 more in use');
     await removeServiceHolders(1);

@@ -1,6 +1,7 @@
 import { define } from '../../core/kit-element.js';
 import '../owner-info/define.js';
 import '../licence-list/define.js';
+import '../licence-update/define.js';
 import '../status-database/define.js';
 import '../metered-button/define.js';
 import '../system-events/define.js';
