@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/components/licence-update/define.js';
+import '../src/components/licence-list/define.js';
 import type { SoLicenceUpdate } from '../src/components/licence-update/licence-update.js';
 import type { SoLicenceReview, SoSerialChange } from '../src/components/licence-update/dialogs.js';
 import type { SoLicenceHolders } from '../src/components/licence-holders/licence-holders.js';
@@ -264,5 +265,16 @@ describe('<so-licence-update>', () => {
     await waitUntil(() => !review(el), 'closed');
     expect(shadow(el).activeElement).to.equal(part(el, 'review'));
     expect(text(el)).to.contain('Review and activate');
+  });
+
+  it('<so-licence-list>: a short row of a pending licence links to its Remove superfluous licences step', async () => {
+    setScenario('pending-blocked');
+    const list = await fixture(html`<so-licence-list owner="SUPEROFFICE"></so-licence-list>`);
+    await waitUntil(() => part(list, 'remove-step'), 'link shown', { timeout: 4000 });
+    part(list, 'remove-step')!.click();
+    await waitUntil(() => shadow(list).querySelector('so-licence-holders'), 'step opened', { timeout: 4000 });
+    const holders = shadow(list).querySelector('so-licence-holders') as SoLicenceHolders;
+    expect(holders.module).to.equal('ten-service');
+    expect(holders.mustRemove).to.equal(2);
   });
 });
