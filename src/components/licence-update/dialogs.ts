@@ -149,6 +149,21 @@ const dialogStyles = css`
   .notice p {
     margin: 0;
   }
+  .button:disabled {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  .input {
+    padding: calc(var(--_space) * 0.75) var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+  }
+  .input[aria-invalid='true'] {
+    border-color: var(--_danger-text);
+  }
 `;
 
 /** A native modal `<dialog>` whose Tab and Shift+Tab stay inside it; Escape closes. */
@@ -511,7 +526,7 @@ export class SoLicenceReview extends ModalElement {
       <td>${n(m.NumberOfLicensesTotal)}</td>
       <td>${direction}</td>
       <td>${n(m.NumberOfLicensesNewTotal)}</td>
-      <td>${unlimited ? n(0) : formatNumber(m.NumberOfLicensesNewFree)}</td>
+      <td>${unlimited ? n(0) : m.NumberOfLicensesNewFree < 0 ? `−${formatNumber(-m.NumberOfLicensesNewFree)}` : formatNumber(m.NumberOfLicensesNewFree)}</td>
     </tr>`;
   }
 
