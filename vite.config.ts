@@ -37,8 +37,11 @@ function noPreloadHelper(): Plugin {
 // `vite build`              -> npm library: dist/index.js + dist/so-<element>.js, runtime libraries external
 // `vite build --mode cdn`   -> dist/cdn/so-licence-kit.js, self-contained; locales are lazy chunks beside it
 // `vite build --mode demo`  -> the demo page in dist-demo/ (served by `npm run preview`, used by `npm run bench`)
-/** Modules of the CDN build's lazy parts: the locales, and the writing code and `<so-licence-holders>` (loaded on first use). */
-const LAZY = /\/(generated\/locales\/|components\/licence-holders\/|components\/licence-update\/dialogs\.|core\/(confirm-dialog|bulk-queue|write-action)\.)/;
+/**
+ * Modules of the CDN build's lazy parts: the locales, and the writing code, `<so-licence-holders>` and
+ * `<so-licence-update>` with its dialogs (loaded right after the kit, or on first use).
+ */
+const LAZY = /\/(generated\/locales\/|components\/licence-holders\/|components\/licence-update\/|core\/(confirm-dialog|bulk-queue|write-action)\.)/;
 
 export default defineConfig(({ mode }): UserConfig => {
   const common: UserConfig = {

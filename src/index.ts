@@ -10,10 +10,11 @@ import './components/status-database/define.js';
 import './components/metered-button/define.js';
 import './components/system-events/define.js';
 import './components/user-licence-filter/define.js';
-import './components/licence-update/define.js';
 // <so-licence-holders> and its editing code are a lazy part: fetched right after the kit, so the main file stays small.
 // (Hosts that need the class at once import `so-licence-kit/so-licence-holders.js`.)
 void import('./components/licence-holders/define.js');
+// <so-licence-update> (the update bar) likewise; its dialogs load when first opened.
+void import('./components/licence-update/define.js');
 
 export { configure, type AuthConfig, type BearerAuth, type KitConfig, type TokenProvider } from './api/config.js';
 export { ApiError, type ApiErrorKind, type WriteErrorKind } from './api/errors.js';
@@ -42,5 +43,5 @@ export {
   SoUserLicenceFilter,
   type SoUserLicenceFilterEventMap,
 } from './components/user-licence-filter/user-licence-filter.js';
-export { SoLicenceUpdate } from './components/licence-update/licence-update.js';
+export type { SoLicenceUpdate } from './components/licence-update/licence-update.js';
 export type { SoLicenceHolders } from './components/licence-holders/licence-holders.js';
