@@ -5,7 +5,7 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../localization.js';
 import {
   activateLicence,
   changeSerialNumber,
@@ -242,8 +242,8 @@ function deepActive(root: ShadowRoot): Element | null {
  * exactly as received.
  *
  * @summary The review and activation of a new licence (part of `<so-licence-update>`).
- * @fires so-licence-activated - W4 succeeded. `detail: { ownerName }`
- * @fires so-write-error - Activating failed. `detail: { kind, status?, message, operation }` (`activate`)
+ * @fires {CustomEvent<SoLicenceActivatedDetail>} so-licence-activated - W4 succeeded. `detail: { ownerName }`
+ * @fires {CustomEvent<SoWriteErrorDetail>} so-write-error - Activating failed. `detail: { kind, status?, message, operation }` (`activate`)
  * @csspart dialog - The dialog.
  * @csspart changes - The table of licences that change.
  * @csspart warning - The "do not activate if this is wrong" warning.
@@ -556,7 +556,7 @@ export class SoLicenceReview extends ModalElement {
  * the old and the new values, then W7.
  *
  * @summary Changes the company name and serial number (part of `<so-licence-update>`).
- * @fires so-write-error - The change failed. `detail: { kind, status?, message, operation }` (`change-serial`)
+ * @fires {CustomEvent<SoWriteErrorDetail>} so-write-error - The change failed. `detail: { kind, status?, message, operation }` (`change-serial`)
  * @csspart dialog - The dialog.
  */
 export class SoSerialChange extends ModalElement {

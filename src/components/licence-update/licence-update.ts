@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../localization.js';
 import { checkLicenseStatus, getLicenses, getShopUrl, safeHttpsUrl } from '../../api/endpoints.js';
 import { isAbort, toApiError, type ApiError } from '../../api/errors.js';
 import type { CheckLicenseStatusResult, ExtendedLicenseInfo } from '../../api/schemas.js';
@@ -43,10 +43,10 @@ const wall = (d: Date) =>
  *
  * @tag so-licence-update
  * @summary Check for, review and activate a new licence; shop, licence file and serial number.
- * @fires so-load - The licence information arrived. `detail.source`: `License`
- * @fires so-error - Loading it failed. `detail: { kind, status?, message }`
- * @fires so-licence-activated - A new licence was activated (W4). `detail: { ownerName }`
- * @fires so-write-error - A write failed. `detail: { kind, status?, message, operation }` (`activate`, `change-serial`)
+ * @fires {CustomEvent<SoLoadDetail>} so-load - The licence information arrived. `detail.source`: `License`
+ * @fires {CustomEvent<SoErrorDetail>} so-error - Loading it failed. `detail: { kind, status?, message }`
+ * @fires {CustomEvent<SoLicenceActivatedDetail>} so-licence-activated - A new licence was activated (W4). `detail: { ownerName }`
+ * @fires {CustomEvent<SoWriteErrorDetail>} so-write-error - A write failed. `detail: { kind, status?, message, operation }` (`activate`, `change-serial`)
  * @csspart bar - The bar.
  * @csspart status - The `role=status` line.
  * @csspart alert - The `role=alert` line (licence server unreachable, problem with the licence, failed action).
