@@ -38,10 +38,11 @@ function noPreloadHelper(): Plugin {
 // `vite build --mode cdn`   -> dist/cdn/so-licence-kit.js, self-contained; locales are lazy chunks beside it
 // `vite build --mode demo`  -> the demo page in dist-demo/ (served by `npm run preview`, used by `npm run bench`)
 /**
- * Modules of the CDN build's lazy parts: the locales, and the writing code, `<so-licence-holders>` and
- * `<so-licence-update>` with its dialogs (loaded right after the kit, or on first use).
+ * Modules of the CDN build's parts (src/cdn.ts): the locales (one when needed), the writing code (on first use), and the
+ * elements beyond the screen's first view, fetched right after the main file.
  */
-const LAZY = /\/(generated\/locales\/|components\/licence-holders\/|components\/licence-update\/|core\/(confirm-dialog|bulk-queue|write-action)\.)/;
+const LAZY =
+  /\/(generated\/locales\/|components\/(licence-holders|licence-update|status-database|metered-button|system-events|user-licence-filter)\/|core\/(confirm-dialog|bulk-queue|write-action|paged-list|virtual-window|row-focus|poller|portrait)\.)/;
 
 export default defineConfig(({ mode }): UserConfig => {
   const common: UserConfig = {
@@ -67,7 +68,7 @@ export default defineConfig(({ mode }): UserConfig => {
         // A library file: no modulepreload polyfill (the helper is replaced by noPreloadHelper()).
         modulePreload: false,
         rolldownOptions: {
-          input: { 'so-licence-kit': r('src/index.ts') },
+          input: { 'so-licence-kit': r('src/cdn.ts') },
           // Lets the entry export what the lazy locale chunks share with it, so the entry stays one file.
           preserveEntrySignatures: 'allow-extension',
           output: {

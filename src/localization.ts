@@ -5,6 +5,7 @@
  */
 import { activeLocale, switchLocale, type LocaleModule } from './localize-runtime.js';
 import { allLocales, sourceLocale, type targetLocales } from './generated/locale-codes.js';
+import { registry } from './registry.js';
 
 export { localized, msg, str } from './localize-runtime.js';
 
@@ -44,20 +45,34 @@ export function toKitLocale(tag: string | null | undefined): Locale | undefined 
 let explicit = false;
 let following = false;
 
+/** The newest locale switch, settled either way: requests wait for it, so none goes out in the old language. */
+let settling: Promise<void> = Promise.resolve();
+
 function apply(locale: Locale): Promise<void> {
-  return switchLocale(locale, locale === sourceLocale ? undefined : loaders[locale]);
+  const switching = switchLocale(locale, locale === sourceLocale ? undefined : loaders[locale]);
+  settling = switching.catch(() => undefined);
+  return switching;
 }
+
+/** Resolves once the locale being loaded (if any) is active: the first request of a German page is sent in German. */
+export const localeSettled = (): Promise<void> => settling;
+
+/** Every copy of this version on the page (see registry.ts) applies a `setLocale()` of any of them. */
+const copies = registry('locale', () => new Set<(locale: Locale) => Promise<void>>());
+copies.add((locale) => {
+  explicit = true;
+  return apply(locale);
+});
 
 /**
  * Switches every element of the kit to `locale` (da, de, en, nl, nb, sv; `no`/`nn` are accepted as nb) and stops following
  * `<html lang>`. Resolves once the translations are loaded and elements re-render. An unknown locale falls back to
- * English with a console warning.
+ * English with a console warning. The last call wins.
  */
 export function setLocale(locale: LocaleInput): Promise<void> {
   const kit = toKitLocale(locale);
   if (!kit) console.warn(`so-licence-kit: unknown locale "${locale}"; using English.`);
-  explicit = true;
-  return apply(kit ?? sourceLocale);
+  return Promise.all([...copies].map((applyHere) => applyHere(kit ?? sourceLocale))).then(() => undefined);
 }
 
 /** Starts following `<html lang>` (once; called when the first element connects). */

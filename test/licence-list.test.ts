@@ -6,7 +6,8 @@ import type { SoLicenceList } from '../src/components/licence-list/licence-list.
 import { planIncludes } from '../src/components/licence-list/licence-list.js';
 import { csvFileName, csvSeparator, toCsv } from '../src/core/csv.js';
 import { setLocale } from '../src/localization.js';
-import { licenseInfo, localeFrom, withPendingLicence, type ExtendedLicenseInfo } from '../src/mocks/data.js';
+import { configure } from '../src/api/config.js';
+import { licenseInfo, localeFrom, moduleLicenseOf, withPendingLicence, type ExtendedLicenseInfo } from '../src/mocks/data.js';
 import { setScenario } from '../src/mocks/scenarios.js';
 import { runDataElementSuite } from './support/data-element-suite.js';
 import { countRequests, part, recordEvents, text, useMockBackend, waitForState, worker } from './support/mocks.js';
@@ -16,7 +17,7 @@ const E2 = '*/api/v1/License/:owner/:module';
 
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
-const squash = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const squash = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim();
 
 /** The licence rows, each as its name and cell texts. */
 const licenceRows = (el: SoLicenceList) => $$(el, 'tbody tr[part~=row]');
@@ -412,6 +413,31 @@ describe('<so-licence-list>', () => {
       alert.querySelector('button')!.click();
       await waitUntil(() => $(el, '.details'), 'details after Try again', { timeout: 4000 });
       expect(squash(part(el, 'details'))).to.contain('Lets a person log in');
+    });
+
+    it('details loaded before a configure() to another backend are not shown again', async () => {
+      const el = await mount();
+      await openDetails(el, 'CRM user');
+      expect(squash(part(el, 'details'))).to.contain('Lets a person log in');
+      row(el, 'CRM user').querySelector<HTMLButtonElement>('button.name')!.click(); // closes
+      worker.use(
+        http.get('*/tenant2/api/v1/License/:owner/:module', ({ params }) =>
+          HttpResponse.json({
+            ...moduleLicenseOf(String(params.owner), String(params.module))!,
+            ModuleTooltip: 'Tenant two’s CRM user',
+          }),
+        ),
+      );
+      const requests = countRequests('/tenant2/api/v1/License/SUPEROFFICE/');
+      const lists = countRequests('/tenant2/api/v1/License');
+      configure({ apiBase: '/tenant2/api/v1' });
+      await waitUntil(() => lists.count > 0 && names(el).length > 0, 'list from the other backend', { timeout: 4000 });
+      row(el, 'CRM user').querySelector<HTMLButtonElement>('button.name')!.click();
+      await waitUntil(() => squash(part(el, 'details')).includes('Tenant two'), 'details from the other backend', { timeout: 4000 });
+      expect(squash(part(el, 'details'))).not.to.contain('Lets a person log in');
+      expect(requests.count).to.equal(1);
+      requests.stop();
+      lists.stop();
     });
 
     it('loads the details again on refresh()', async () => {

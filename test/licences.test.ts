@@ -13,7 +13,7 @@ import { countRequests, recordEvents, text, useMockBackend, waitForState, worker
 
 const E1 = '*/api/v1/License';
 
-const squash = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const squash = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim();
 const tabs = (el: SoLicences) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role=tab]')];
 const labels = (el: SoLicences) => tabs(el).map(squash);
 const tab = (el: SoLicences, label: string) => tabs(el).find((t) => squash(t) === label)!;

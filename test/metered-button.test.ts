@@ -57,7 +57,7 @@ const opener = (el: SoMeteredButton) => part(el, 'button') as HTMLButtonElement;
 const dialog = (el: SoMeteredButton) => part(el, 'dialog') as HTMLDialogElement;
 const services = (el: SoMeteredButton) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~=service]')];
 const service = (el: SoMeteredButton, name: string) => services(el).find((s) => s.querySelector('h3')!.textContent === name)!;
-const fold = (n: Element) => (n.textContent ?? '').replace(/\s+/g, ' ').trim();
+const fold = (n: Element) => (n.textContent ?? '').replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim();
 
 /** Counts E5 requests from now on, once the previous test's element has done reloading on the config reset. */
 async function countMeteredRequests() {

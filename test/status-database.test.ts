@@ -36,7 +36,7 @@ const serve = (body: object) => worker.use(http.get(E4, () => HttpResponse.json(
 
 /** The facts as label → value. */
 function facts(el: SoStatusDatabase): Record<string, string> {
-  const fold = (n: Element) => (n.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const fold = (n: Element) => (n.textContent ?? '').replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim();
   return Object.fromEntries(
     [...el.shadowRoot!.querySelectorAll('dl > div')].map((d) => [fold(d.querySelector('dt')!), fold(d.querySelector('dd')!)]),
   );

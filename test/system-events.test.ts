@@ -5,7 +5,7 @@ import { delay, http, HttpResponse } from 'msw';
 import '../src/components/system-events/define.js';
 import type { SoSystemEvents } from '../src/components/system-events/system-events.js';
 import { initials, portraitUrl } from '../src/core/portrait.js';
-import { Poller, type Clock } from '../src/core/poller.js';
+import { Poller, pollFloor, type Clock } from '../src/core/poller.js';
 import { HTML_EVENT_MESSAGE, MALICIOUS_PORTRAIT } from '../src/mocks/data.js';
 import { setLocale } from '../src/localization.js';
 import { setScenario } from '../src/mocks/scenarios.js';
@@ -18,7 +18,7 @@ const grid = (el: Element) => shadow(el).querySelector<HTMLElement>('[role=grid]
 /** The rendered event rows (not the header row). */
 const rows = (el: Element) => [...shadow(el).querySelectorAll<HTMLElement>('.body > [role=row]')];
 const rowAt = (el: Element, rowIndex: number) => shadow(el).querySelector<HTMLElement>(`.body > [aria-rowindex="${rowIndex}"]`);
-const cells = (row: Element) => [...row.querySelectorAll('[role=gridcell]')].map((c) => c.textContent!.replace(/\s+/g, ' ').trim());
+const cells = (row: Element) => [...row.querySelectorAll('[role=gridcell]')].map((c) => c.textContent!.replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim());
 const details = (el: Element) => shadow(el).querySelector<HTMLElement>('[role=region][part=details]')!;
 /** `aria-rowindex` of the focused row, or null. */
 const focused = (el: Element) => shadow(el).activeElement?.getAttribute('aria-rowindex') ?? null;
@@ -417,7 +417,32 @@ describe('<so-system-events>', () => {
   });
 
   describe('polling', () => {
-    afterEach(() => Reflect.deleteProperty(document, 'visibilityState'));
+    // These stories poll every few milliseconds to stay short; the floor itself is tested below.
+    beforeEach(() => (pollFloor.ms = 0));
+    afterEach(() => {
+      pollFloor.ms = 5000;
+      Reflect.deleteProperty(document, 'visibilityState');
+    });
+
+    it('a failed first load is tried again by polling, quietly, and recovers when the server does', async () => {
+      let down = true;
+      let served = 0;
+      worker.use(
+        http.get('*/api/v1/SystemEvent', () => {
+          served++;
+          return down ? HttpResponse.json({}, { status: 502 }) : undefined;
+        }),
+      );
+      const errors = recordEvents(document, 'so-error');
+      const el = await fixture<SoSystemEvents>(html`<so-system-events refresh-interval="0.02"></so-system-events>`);
+      await waitForState(el, 'error');
+      await waitUntil(() => served >= 3, 'polls retry the load');
+      expect(shadow(el).querySelector('.state.error'), 'the failure stays on screen meanwhile').to.not.equal(null);
+      expect(errors.length, 'one so-error for one failure').to.equal(1);
+      down = false;
+      await waitUntil(() => rowAt(el, 2), 'rows once the server is back', { timeout: 4000 });
+      expect(shadow(el).querySelector('.state.error')).to.equal(null);
+    });
 
     it('refreshes the newest page and keeps the selection, never overlapping requests', async () => {
       let all = events(20);
@@ -619,12 +644,46 @@ function poller(interval: number, maxBackoff?: number) {
 }
 
 describe('Poller', () => {
-  afterEach(() => Reflect.deleteProperty(document, 'visibilityState'));
+  // Intervals of 1 s keep these stories readable; the floor has its own test.
+  beforeEach(() => (pollFloor.ms = 0));
+  afterEach(() => {
+    pollFloor.ms = 5000;
+    Reflect.deleteProperty(document, 'visibilityState');
+  });
   const setHidden = (hidden: boolean) => {
     if (hidden) Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
     else Reflect.deleteProperty(document, 'visibilityState');
     document.dispatchEvent(new Event('visibilitychange'));
   };
+
+  it('never runs more often than the floor of 5 s, whatever the interval asks', async () => {
+    pollFloor.ms = 5000;
+    const { clock, runs, state, controller } = poller(1);
+    expect(clock.next).to.equal(5000);
+    await clock.advance(4999);
+    expect(runs).to.have.length(0);
+    await clock.advance(1);
+    expect(runs).to.have.length(1);
+    runs[0].outcome.resolve();
+    await settle();
+    expect(clock.next).to.equal(5000);
+    state.interval = 0;
+    controller.hostUpdated!();
+    expect(clock.next, '0 is still off').to.equal(undefined);
+  });
+
+  it('honours a Retry-After longer than its own wait, then returns to the interval', async () => {
+    const { clock, runs } = poller(1000);
+    await clock.advance(1000);
+    runs[0].outcome.reject(Object.assign(new Error('429'), { retryAfter: 120_000 }));
+    await settle();
+    expect(clock.next).to.equal(120_000);
+    await clock.advance(120_000);
+    expect(runs).to.have.length(2);
+    runs[1].outcome.resolve();
+    await settle();
+    expect(clock.next).to.equal(1000);
+  });
 
   it('runs every interval, counted from the end of the previous run, never two at once', async () => {
     const { clock, runs } = poller(1000);

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { getLocale } from '../localization.js';
-import { onConfigChange, type AuthConfig, type BearerAuth, type ResolvedConfig } from './config.js';
+import { onConfigChange, originOf, type BearerAuth, type ResolvedConfig } from './config.js';
 import { ApiError, isAbort } from './errors.js';
 
 /** Options of one GET. */
@@ -162,39 +162,139 @@ function join(entry: Entry, key: string, signal: AbortSignal | undefined): Promi
   });
 }
 
-function readCookie(name: string): string | undefined {
+/** The value of a cookie; a value that is not valid percent-encoding is used as it is (never throws). */
+export function readCookie(name: string): string | undefined {
   for (const part of document.cookie.split(';')) {
     const [k, ...rest] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(rest.join('='));
+    if (k !== name) continue;
+    const raw = rest.join('=');
+    try {
+      const decoded = decodeURIComponent(raw);
+      // A header value must be Latin-1 without controls, or Headers throws.
+      return /^[\x20-\x7e\x80-\xff]*$/.test(decoded) ? decoded : raw;
+    } catch {
+      return raw;
+    }
   }
   return undefined;
 }
 
-async function tokenOf(auth: BearerAuth, renew: boolean): Promise<string> {
-  if (auth.getToken && (renew || !auth.token)) {
+/** Per bearer configuration: the `getToken()` call in flight, and how many renewals after a 401 there were. */
+interface TokenState {
+  pending?: Promise<string>;
+  renewals: number;
+  renewed?: string;
+}
+const tokenStates = new WeakMap<BearerAuth, TokenState>();
+
+const stateOf = (auth: BearerAuth): TokenState => {
+  let state = tokenStates.get(auth);
+  if (!state) tokenStates.set(auth, (state = { renewals: 0 }));
+  return state;
+};
+
+/** Calls the host's `getToken()`, at most once at a time per configuration; no token is an `unauthorized` error. */
+function askHost(auth: BearerAuth, state: TokenState): Promise<string> {
+  state.pending ??= (async () => {
+    let token: unknown;
     try {
-      return await auth.getToken();
+      token = await auth.getToken!();
     } catch {
-      throw new ApiError('unauthorized', 'The host could not provide an access token.');
+      throw new ApiError('unauthorized', 'The host could not provide an access token (getToken failed).');
+    } finally {
+      state.pending = undefined;
     }
-  }
-  if (auth.token) return auth.token;
+    if (typeof token !== 'string' || !token.trim()) {
+      throw new ApiError('unauthorized', 'The host provided no access token (getToken returned none).');
+    }
+    return token;
+  })();
+  return state.pending;
+}
+
+/** A token for a first attempt; `renewal` says which renewal it belongs to. */
+async function tokenOf(auth: BearerAuth): Promise<{ token: string; renewal: number }> {
+  const state = stateOf(auth);
+  const renewal = state.renewals;
+  // A fixed token that met a 401 is superseded by the renewed one.
+  if (state.renewed && auth.token) return { token: state.renewed, renewal };
+  if (auth.token) return { token: auth.token, renewal };
+  if (auth.getToken) return { token: await askHost(auth, state), renewal };
   throw new ApiError('unauthorized', 'Bearer authentication is configured without a token.');
 }
 
-/** Only these headers leave the kit (what a tenant's CORS settings allow). */
-async function headersFor(auth: AuthConfig, renew: boolean): Promise<Headers> {
+/**
+ * A fresh token after a 401: the first request to see a 401 asks the host; the others that were sent with the same
+ * token wait for that one answer (concurrent 401s call `getToken()` once).
+ */
+async function renewedToken(auth: BearerAuth, sentWith: number): Promise<string> {
+  const state = stateOf(auth);
+  if (state.renewals === sentWith) {
+    state.renewals++;
+    state.renewed = undefined;
+    const token = await askHost(auth, state);
+    if (state.renewals === sentWith + 1) state.renewed = token;
+    return token;
+  }
+  return state.renewed ?? (await askHost(auth, state));
+}
+
+/** Rejects when `signal` aborts, so a host's `getToken()` that never settles is bounded by the timeout. */
+function bounded<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/**
+ * Why no credentials go with a request to `url`: session credentials only go to the page's own origin, a bearer
+ * token only to an origin set in code (`configure()`, a `<so-provider>` property, `trustedOrigins`). `undefined`
+ * when they may go.
+ */
+export function withheldFrom(config: ResolvedConfig, url: string): string | undefined {
+  const origin = originOf(url) ?? url;
+  if (config.auth.mode === 'session') return origin === location.origin ? undefined : origin;
+  if (config.auth.mode === 'bearer') return config.trustedOrigins.includes(origin) ? undefined : origin;
+  return undefined;
+}
+
+/** What one attempt sends besides method and body: headers (only these leave the kit) and the credentials mode. */
+interface Authorized {
+  headers: Headers;
+  credentials: RequestCredentials;
+  /** The renewal the bearer token belongs to. */
+  renewal: number;
+}
+
+/**
+ * The one place where credentials are attached, for reads and writes alike. `renewAfter` is the renewal of the
+ * token that just met a 401.
+ */
+async function authorize(config: ResolvedConfig, url: string, signal: AbortSignal, renewAfter?: number): Promise<Authorized> {
   const headers = new Headers({ Accept: 'application/json', 'Accept-Language': getLocale() });
-  if (auth.mode === 'bearer') headers.set('Authorization', `Bearer ${await tokenOf(auth, renew)}`);
+  const { auth } = config;
+  if (withheldFrom(config, url)) return { headers, credentials: 'omit', renewal: 0 };
+  if (auth.mode === 'bearer') {
+    const { token, renewal } =
+      renewAfter === undefined
+        ? await bounded(tokenOf(auth), signal)
+        : { token: await bounded(renewedToken(auth, renewAfter), signal), renewal: renewAfter + 1 };
+    headers.set('Authorization', `Bearer ${token}`);
+    return { headers, credentials: 'omit', renewal };
+  }
   if (auth.mode === 'session') {
     const xsrf = readCookie('XSRF-TOKEN');
     if (xsrf) headers.set('X-XSRF-TOKEN', xsrf);
+    return { headers, credentials: 'include', renewal: 0 };
   }
-  return headers;
+  return { headers, credentials: 'same-origin', renewal: 0 };
 }
 
-const credentialsFor = (auth: AuthConfig): RequestCredentials =>
-  auth.mode === 'session' ? 'include' : auth.mode === 'bearer' ? 'omit' : 'same-origin';
+/** Origins already warned about in the console. */
+const warnedOrigins = new Set<string>();
 
 /** A read's or a write's answer: validated, plus the JSON text exactly as it arrived (a signed licence is sent back as is). */
 interface Answer<T> {
@@ -224,22 +324,33 @@ async function exchange<T>(
   const timeout = AbortSignal.timeout(config.timeout);
   const signal = AbortSignal.any([abort, timeout]);
   const what = `${method} ${path}`;
-  const attempt = async (renew: boolean): Promise<Response> => {
-    const headers = await headersFor(config.auth, renew);
+  const withheld = withheldFrom(config, url);
+  if (withheld && !warnedOrigins.has(withheld)) {
+    warnedOrigins.add(withheld);
+    console.warn(
+      `so-licence-kit: no credentials are sent to ${withheld}. Session credentials only go to the page's own origin; ` +
+        'a bearer token only to an origin set in code (configure(), <so-provider> properties) or listed in configure({ trustedOrigins }).',
+    );
+  }
+  const attempt = async (renewAfter?: number): Promise<{ response: Response; renewal: number }> => {
+    const { headers, credentials, renewal } = await authorize(config, url, signal, renewAfter);
     if (body !== undefined) headers.set('Content-Type', 'application/json');
-    const init: RequestInit = { method, headers, credentials: credentialsFor(config.auth), signal };
+    const init: RequestInit = { method, headers, credentials, signal };
     if (body !== undefined) init.body = body;
-    return config.fetch ? config.fetch(url, init) : fetch(url, init);
+    return { response: await (config.fetch ? config.fetch(url, init) : fetch(url, init)), renewal };
   };
   try {
-    let response = await attempt(false);
+    const first = await attempt();
+    let response = first.response;
     // A 401 never reached the server's logic: with getToken, one resend with a fresh token (reads and writes alike).
-    if (response.status === 401 && config.auth.mode === 'bearer' && config.auth.getToken) {
-      response = await attempt(true);
+    if (response.status === 401 && !withheld && config.auth.mode === 'bearer' && config.auth.getToken) {
+      ({ response } = await attempt(first.renewal));
     }
     const text = await response.text();
     // A write's refusal keeps the server's own sentence (`ErrorMessage`), shown to the administrator as text.
-    if (!response.ok) throw httpError(response.status, what, method === 'GET' ? undefined : serverMessage(text));
+    if (!response.ok) {
+      throw httpError(response.status, what, response.headers, method === 'GET' ? undefined : serverMessage(text));
+    }
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -254,19 +365,27 @@ async function exchange<T>(
     }
     return { value: result.output, text };
   } catch (error) {
-    if (error instanceof ApiError) throw error;
-    if (timeout.aborted) throw new ApiError('timeout', `${what}: no answer within ${config.timeout} ms.`);
-    if (abort.aborted || isAbort(error)) throw new DOMException('The request was aborted.', 'AbortError');
-    throw new ApiError('network', `${what}: the server could not be reached.`);
+    const failure = toFailure(error, what, config, timeout, abort);
+    if (withheld && failure instanceof ApiError) failure.withheldFrom = withheld;
+    throw failure;
   }
 }
 
-function httpError(status: number, what: string, reason?: string): ApiError {
+function toFailure(error: unknown, what: string, config: ResolvedConfig, timeout: AbortSignal, abort: AbortSignal): unknown {
+  if (error instanceof ApiError) return error;
+  if (timeout.aborted) return new ApiError('timeout', `${what}: no answer within ${config.timeout} ms.`);
+  if (abort.aborted || isAbort(error)) return new DOMException('The request was aborted.', 'AbortError');
+  return new ApiError('network', `${what}: the server could not be reached.`);
+}
+
+function httpError(status: number, what: string, headers: Headers, reason?: string): ApiError {
   if (status === 401) return new ApiError('unauthorized', `${what}: not signed in (401).`, status);
   if (status === 403) return new ApiError('forbidden', `${what}: access denied (403).`, status);
   if (status === 409) return new ApiError('conflict', `${what}: someone else changed the data meanwhile (409).`, status);
   // Only a refusal's sentence (4xx) is kept: a 5xx message may carry a server's stack trace.
-  return new ApiError('http', `${what}: the server answered ${status}.`, status, status < 500 ? reason : undefined);
+  const error = new ApiError('http', `${what}: the server answered ${status}.`, status, status < 500 ? reason : undefined);
+  error.retryAfter = retryAfterMs(headers.get('Retry-After'));
+  return error;
 }
 
 /** The `ErrorMessage` of SuperOffice's error body, if the text is one (plain text, at most 500 characters). */
@@ -277,6 +396,15 @@ function serverMessage(text: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** `Retry-After` (seconds or an HTTP date) in milliseconds from now; `undefined` when absent or unreadable. */
+export function retryAfterMs(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 /** The methods of a write. */

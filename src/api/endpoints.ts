@@ -114,19 +114,25 @@ export const USER_COLUMNS = [
 /** The archive column of a licence: `{owner}_{module}` in lower case (the answer may spell it `$jsonSafe`: `cellOf`). */
 export const licenceColumn = (ownerName: string, moduleName: string) => `${ownerName}_${moduleName}`.toLowerCase();
 
-/** E8: one page of internal users (*Associates*) or other users (system and anonymous users). */
+/**
+ * E8: one page of internal users (*Associates*) or other users (system and anonymous users). `$select` holds the
+ * user columns and only the licence columns the view needs (never one per licence: a tenant with 200 licences would
+ * pass IIS's 2,048-character query limit). With `holders` the server narrows the archive to users who hold that
+ * licence (`$filter=<column> eq 1`); the caller still checks each row, in case a server ignores the filter.
+ */
 export const getUsers = (
   config: ResolvedConfig,
   list: 'internal' | 'other',
   licenceColumns: readonly string[],
   page: Page,
-  o: CallOptions = {},
+  o: CallOptions & { holders?: string } = {},
 ) =>
   request(config, list === 'internal' ? '/Archive/InternalUsers' : '/Archive/OtherUsers', {
     ...o,
     schema: UserPageSchema,
     query: {
       $select: [...USER_COLUMNS, ...licenceColumns].join(','),
+      ...(o.holders ? { $filter: `${o.holders} eq 1` } : {}),
       $top: page.top,
       $skip: page.skip,
       $jsonSafe: 'true',

@@ -16,6 +16,10 @@ export type WriteErrorKind = ApiErrorKind | 'conflict' | 'rejected';
  */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
+  /** The origin that got no credentials (named only by an `api-base` attribute, or not the page's for a session). */
+  withheldFrom?: string;
+  /** How long the server asked to wait (`Retry-After`, 429/503), in milliseconds. */
+  retryAfter?: number;
 
   constructor(
     readonly kind: WriteErrorKind,

@@ -1,6 +1,6 @@
-import { LitElement, type CSSResultGroup } from 'lit';
+import { LitElement, type CSSResultGroup, type CSSResultOrNative } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { consume, ContextRoot } from '@lit/context';
+import { consume, ContextEvent } from '@lit/context';
 import { localized } from '../localization.js';
 import {
   configContext,
@@ -68,15 +68,63 @@ export class KitElement extends LitElement {
   /** @internal */
   private resolved?: { key: unknown[]; config: ResolvedConfig };
 
+  /** @internal Ends the subscription to a provider that upgraded after this element connected. */
+  private leaveLateProvider?: () => void;
+
   override connectedCallback(): void {
     super.connectedCallback();
     followDocumentLanguage();
     this.stopListening = onConfigChange(() => this.requestUpdate());
+    this.awaitLateProvider();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopListening?.();
+    this.leaveLateProvider?.();
+    this.leaveLateProvider = undefined;
+  }
+
+  /**
+   * @internal No provider answered: an ancestor that is not upgraded yet may be one (a provider defined later).
+   * Asks again once each such ancestor's tag is defined. Nothing is kept for an element with no such ancestor
+   * (a page-wide context root would keep every unanswered request of every element ever created).
+   */
+  private awaitLateProvider(): void {
+    if (this.provided) return;
+    const pending = new Set<string>();
+    for (let node: Node | null = this.parentNode; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
+      if (node instanceof Element && node.localName.includes('-') && !customElements.get(node.localName)) pending.add(node.localName);
+    }
+    for (const name of pending) {
+      void customElements.whenDefined(name).then(() => {
+        if (!this.isConnected || this.provided) return;
+        // Built first, then dispatched: a context request is not one of the element's own events (the manifest
+        // analyzer would list it as one).
+        const request = new ContextEvent(
+          configContext,
+          this,
+          (value: KitConfig | undefined, unsubscribe?: () => void) => {
+            this.provided = value;
+            if (unsubscribe) this.leaveLateProvider = unsubscribe;
+          },
+          true,
+        );
+        this.dispatchEvent(request);
+      });
+    }
+  }
+
+  /**
+   * @internal Moved into another document (`adoptNode` into an iframe): the browser drops style sheets constructed
+   * in the old one, so the element's styles are built again in the new document's realm (and the originals are
+   * used again back home). A document without a window (`createHTMLDocument`) renders nothing until moved again.
+   */
+  adoptedCallback(): void {
+    const root = this.shadowRoot;
+    const view = this.ownerDocument.defaultView as (Window & typeof globalThis) | null;
+    if (!root || !view) return;
+    root.adoptedStyleSheets = sheetsFor(this.constructor as typeof KitElement, view);
   }
 
   /** @internal The configuration this element's requests use; a new object only when something changed. */
@@ -99,20 +147,36 @@ export class KitElement extends LitElement {
   }
 }
 
+/** Style sheets of each element class, built once per window that elements were moved into. */
+const foreignSheets = new WeakMap<Window, Map<typeof KitElement, CSSStyleSheet[]>>();
+
+function sheetsFor(ctor: typeof KitElement, view: Window & typeof globalThis): CSSStyleSheet[] {
+  const native = (s: CSSResultOrNative): CSSStyleSheet | undefined => (s instanceof CSSStyleSheet ? s : s.styleSheet);
+  if (view === window) return ctor.elementStyles.map(native).filter((s): s is CSSStyleSheet => !!s);
+  let byClass = foreignSheets.get(view);
+  if (!byClass) foreignSheets.set(view, (byClass = new Map()));
+  let sheets = byClass.get(ctor);
+  if (!sheets) {
+    sheets = ctor.elementStyles.map((s) => {
+      const text = s instanceof CSSStyleSheet ? [...s.cssRules].map((r) => r.cssText).join('\n') : s.cssText;
+      const sheet = new view.CSSStyleSheet();
+      sheet.replaceSync(text);
+      return sheet;
+    });
+    byClass.set(ctor, sheets);
+  }
+  return sheets;
+}
+
 let warnedVersion: string | undefined;
-let contextRoot: ContextRoot | undefined;
 
 /**
  * Registers `tag` unless it is registered already: loading the kit twice on a page (two micro-frontends) never
  * throws; a different version owning the tag gives one console warning for the page.
  */
 export function define(tag: string, ctor: CustomElementConstructor & { kitVersion?: string }): void {
-  // Importing the kit server-side (Node, SSR) must not throw: no registry, nothing to define; no document, no root.
+  // Importing the kit server-side (Node, SSR) must not throw: no registry, nothing to define.
   if (typeof customElements === 'undefined') return;
-  // Elements that connect before their <so-provider> upgrades get its configuration once it does.
-  if (!contextRoot && typeof document !== 'undefined') {
-    (contextRoot = new ContextRoot()).attach(document.documentElement);
-  }
   const existing = customElements.get(tag) as (CustomElementConstructor & { kitVersion?: string }) | undefined;
   if (!existing) {
     customElements.define(tag, ctor);

@@ -4,7 +4,7 @@ import type { ResolvedConfig } from '../api/config.js';
 import { configGeneration } from '../api/config.js';
 import { onInvalidate, tagsRequestedWith } from '../api/client.js';
 import { isAbort, toApiError, type ApiError } from '../api/errors.js';
-import { getLocale } from '../localization.js';
+import { getLocale, localeSettled } from '../localization.js';
 import type { KitElement } from './kit-element.js';
 
 /** The five states of design.md, plus `idle` for a lazy resource not asked for yet. */
@@ -54,6 +54,8 @@ export class Resource<T, A extends readonly unknown[] = []> implements ReactiveC
   private quiet = false;
   /** @internal */
   private stopInvalidation?: () => void;
+  /** @internal A retry in the background after a failure (polling): the failure stays on screen until the answer. */
+  private background?: ApiError;
 
   constructor(
     private readonly host: KitElement,
@@ -71,6 +73,8 @@ export class Resource<T, A extends readonly unknown[] = []> implements ReactiveC
       task: async ([enabled, , config, , ...args], { signal }) => {
         if (!enabled) return initialState;
         await afterCurrentTask();
+        // On a page that is not English, the first request waits for the locale, so it is sent once, in that locale.
+        await localeSettled();
         signal.throwIfAborted();
         // A disconnected element may still update (a config change reached it on its way out): load on reconnect.
         if (!this.host.isConnected) {
@@ -85,10 +89,15 @@ export class Resource<T, A extends readonly unknown[] = []> implements ReactiveC
       },
       onComplete: () => {
         this.quiet = false;
+        this.background = undefined;
         if (!this.options.silent) void this.afterRender(() => this.host.emit('so-load', { source: this.options.source }));
       },
       onError: (error) => {
         if (!isAbort(error)) this.quiet = false;
+        const before = this.background;
+        this.background = undefined;
+        // A background retry that fails the same way is not news.
+        if (before && !isAbort(error) && toApiError(error).kind === before.kind) return;
         if (!this.options.silent && !isAbort(error)) {
           void this.afterRender(() => this.host.emit('so-error', toApiError(error).toDetail()));
         }
@@ -127,6 +136,7 @@ export class Resource<T, A extends readonly unknown[] = []> implements ReactiveC
       case TaskStatus.INITIAL:
         return this.options.enabled && !this.options.enabled() ? 'idle' : 'loading';
       case TaskStatus.PENDING:
+        if (this.background) return this.background.kind === 'forbidden' ? 'forbidden' : 'error';
         // After a write the last value stays until the new one arrives: no flash of "Loading…".
         if (this.quiet && this.task.value !== undefined) {
           return this.options.isEmpty?.(this.task.value) ? 'empty' : 'loaded';
@@ -147,6 +157,7 @@ export class Resource<T, A extends readonly unknown[] = []> implements ReactiveC
 
   /** The last failure, as an `ApiError`. */
   get error(): ApiError | undefined {
+    if (this.background && this.task.status === TaskStatus.PENDING) return this.background;
     const e = this.task.error;
     return e === undefined || isAbort(e) ? undefined : toApiError(e);
   }
@@ -156,9 +167,24 @@ export class Resource<T, A extends readonly unknown[] = []> implements ReactiveC
     return this.quiet && this.task.status === TaskStatus.PENDING;
   }
 
+  /**
+   * After a failure (not 403), tries again in the background: the error stays on screen until the answer, a failure
+   * of the same kind is not reported again, and the new failure is thrown (with its `retryAfter`) so a poller backs
+   * off. Does nothing in another state.
+   */
+  async retryInBackground(): Promise<void> {
+    const error = this.error;
+    if (this.state !== 'error' || !error) return;
+    this.background = error;
+    this.fresh = true;
+    await this.task.run();
+    if (this.task.status === TaskStatus.ERROR && !isAbort(this.task.error)) throw toApiError(this.task.error);
+  }
+
   /** Loads again, bypassing shared answers. */
   refresh(): Promise<void> {
     this.quiet = false;
+    this.background = undefined;
     this.fresh = true;
     return this.task.run();
   }

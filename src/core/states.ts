@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '../localization.js';
 import type { ApiError } from '../api/errors.js';
 import type { Resource } from './resource.js';
+import { isolate } from './bidi.js';
 
 /** Texts an element gives the shared state templates (already localized: call `msg()` in `render()`). */
 export interface StateTexts {
@@ -39,10 +40,22 @@ export function reasonOf(error: ApiError | undefined): string {
   }
 }
 
+/** Why no credentials went with the request (an origin named only in markup, or a session to another origin). */
+export function withheldTemplate(origin: string): TemplateResult {
+  return html`<span class="withheld" part="withheld">
+    ${msg(
+      str`Sign-in details were not sent to ${isolate(origin)}: the page names this server only in markup, or it is another site than the page. The page's code must configure it.`,
+      { id: 'error.withheld' },
+    )}
+  </span>`;
+}
+
 /** `role="alert"` with what failed and why, and a *Try again* button. */
 export function errorTemplate(failed: string, error: ApiError | undefined, retry: () => unknown): TemplateResult {
   return html`<div class="state error" part="state error" role="alert">
-    <p><strong>${failed}</strong> ${reasonOf(error)}</p>
+    <p>
+      <strong>${failed}</strong> ${reasonOf(error)}${error?.withheldFrom ? html`<br />${withheldTemplate(error.withheldFrom)}` : nothing}
+    </p>
     <button class="button" part="retry" type="button" @click=${retry}>${msg('Try again', { id: 'state.retry' })}</button>
   </div>`;
 }

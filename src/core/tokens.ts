@@ -89,6 +89,24 @@ export const tokens = [
     cursor: pointer;
   }
 
+  /* Text from data is isolated: an override character in a name cannot reverse the text around it (see bidi.ts). */
+  span,
+  strong,
+  em,
+  bdi,
+  a,
+  button,
+  label,
+  td,
+  th,
+  dt,
+  dd,
+  li,
+  [role='gridcell'],
+  [role='tab'] {
+    unicode-bidi: isolate;
+  }
+
   .button {
     display: inline-flex;
     align-items: center;

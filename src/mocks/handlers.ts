@@ -23,6 +23,7 @@ import {
   type RowSource,
 } from './data.js';
 import { getScenario, type Scenario } from './scenarios.js';
+import { isTruthyCell } from '../api/schemas.js';
 import { followScenario } from './state.js';
 import { licenceWriteHandlers } from './licence-writes.js';
 import { writeHandlers } from './writes.js';
@@ -70,7 +71,7 @@ const int = (value: string | null, fallback: number) => {
 };
 
 /**
- * One page of an OData archive, as SuperOffice's "slim" answer. Honours `$top`, `$skip`, `$select` (plus
+ * One page of an OData archive, as SuperOffice's "slim" answer. Honours `$top`, `$skip`, `$filter=<column> eq 1`, `$select` (plus
  * `PrimaryKey` and `EntityName`), `$jsonSafe=true` (every character of a column name other than a letter, digit or
  * `_` becomes `_`: `registered_associate_id/assocName` → `registered_associate_id_assocName`, `superoffice_ten-sales`
  * → `superoffice_ten_sales`), `$inlineCount=allpages` (`odata.count`, the total, as a string like OData v3) and
@@ -88,20 +89,23 @@ function odataPage(url: URL, source: RowSource): Response {
   const reversed =
     !!source.order && orderColumn === source.order.column && (direction?.toLowerCase() === 'desc') !== source.order.desc;
 
-  const end = Math.min(skip + top, source.count);
+  // `$filter=<column> eq 1`: only rows holding that licence (what E8 narrows by).
+  const holders = /^\s*([\w.-]+)\s+eq\s+1\s*$/.exec(q.get('$filter') ?? '')?.[1];
+  const matches = holders ? (row: ArchiveRow) => isTruthyCell(row[holders]) : undefined;
+  const at = (i: number) => source.at(reversed ? source.count - 1 - i : i);
+  const all = matches ? Array.from({ length: source.count }, (_, i) => at(i)).filter(matches) : undefined;
+  const count = all ? all.length : source.count;
+  const end = Math.min(skip + top, count);
   const value: Record<string, unknown>[] = [];
-  for (let i = skip; i < end; i++) {
-    const row = source.at(reversed ? source.count - 1 - i : i);
-    value.push(project(row, select, jsonSafe));
-  }
+  for (let i = skip; i < end; i++) value.push(project(all ? all[i] : at(i), select, jsonSafe));
   const next = new URL(url);
   next.searchParams.set('$skip', String(end));
   next.searchParams.set('$top', String(top));
   next.search = next.search.replace(/%24/g, '$').replace(/%2C/gi, ',').replace(/%2F/gi, '/'); // as SuperOffice writes it
   return HttpResponse.json({
     'odata.metadata': `${url.origin}${url.pathname.replace(/\/api\/v1\/.*$/i, '/api/v1')}/$metadata`,
-    ...(inlineCount ? { 'odata.count': String(source.count) } : {}),
-    'odata.nextLink': top > 0 && end < source.count ? next.href : null,
+    ...(inlineCount ? { 'odata.count': String(count) } : {}),
+    'odata.nextLink': top > 0 && end < count ? next.href : null,
     value,
   });
 }

@@ -18,7 +18,7 @@ export function useMockBackend(): void {
     fixtureCleanup();
     worker.resetHandlers();
     setScenario('default');
-    configure({ apiBase: undefined, auth: undefined, fetch: undefined, timeout: undefined });
+    configure({ apiBase: undefined, auth: undefined, fetch: undefined, timeout: undefined, trustedOrigins: undefined });
     clearSharedAnswers();
     await setLocale('en');
   });
@@ -34,7 +34,7 @@ export const part = (el: Element, name: string): HTMLElement | null =>
   shadow(el).querySelector<HTMLElement>(`[part~="${name}"]`);
 
 /** The visible text of the shadow root, whitespace folded. */
-export const text = (el: Element): string => (shadow(el).textContent ?? '').replace(/\s+/g, ' ').trim();
+export const text = (el: Element): string => (shadow(el).textContent ?? '').replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim();
 
 export type UiState = 'loading' | 'error' | 'forbidden' | 'empty';
 

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '../../localization.js';
 import { getLicenses, getUsers, type AssignmentChange } from '../../api/endpoints.js';
 import { formatNumber } from '../../core/format.js';
@@ -51,11 +51,11 @@ type Editing = typeof EditingModule;
  *
  * @tag so-licence-holders
  * @summary Who holds one licence; remove, reassign and assign it.
- * @fires so-load - Data arrived and rendered. `detail.source`: `License`, `Archive/InternalUsers` or `Archive/OtherUsers`.
- * @fires so-error - Loading failed. `detail: { kind, status?, message }`
- * @fires so-assignment-change - An assignment was saved. `detail: { associateId, ownerName, moduleName, assigned }`
- * @fires so-write-error - A write failed. `detail: { kind, status?, message, operation }` (`unassign`, `assign`, `reassign`)
- * @fires so-superfluous-removed - With `must-remove`: enough holders were removed. `detail: { ownerName, moduleName, removed }`
+ * @fires {CustomEvent<SoLoadDetail>} so-load - Data arrived and rendered. `detail.source`: `License`, `Archive/InternalUsers` or `Archive/OtherUsers`.
+ * @fires {CustomEvent<SoErrorDetail>} so-error - Loading failed. `detail: { kind, status?, message }`
+ * @fires {CustomEvent<SoAssignmentChangeDetail>} so-assignment-change - An assignment was saved. `detail: { associateId, ownerName, moduleName, assigned }`
+ * @fires {CustomEvent<SoWriteErrorDetail>} so-write-error - A write failed. `detail: { kind, status?, message, operation }` (`unassign`, `assign`, `reassign`)
+ * @fires {CustomEvent<SoSuperfluousRemovedDetail>} so-superfluous-removed - With `must-remove`: enough holders were removed. `detail: { ownerName, moduleName, removed }`
  * @csspart summary - The licence's name with in use / total and free seats.
  * @csspart must-remove - The *Remove superfluous licences* box.
  * @csspart toolbar - The search field and *Assign to users…*.
@@ -390,14 +390,11 @@ export class SoLicenceHolders extends KitElement {
       </div>
       <div class="body" role="rowgroup">
         ${this.window.spacer('before')}
-        ${repeat(
-          rows.slice(start, end),
-          (e) => e.row.PrimaryKey,
-          (e, i) => {
+        ${rows.slice(start, end).map((e, i) => {
             const r = e.row;
             const busy = this.action.isBusy(String(r.associateDbId));
             const who = this.nameOf(e);
-            return html`<div class="row ${e.active ? '' : 'inactive'}" role="row" part="row" aria-rowindex=${start + i + 2}>
+            return keyed(r.PrimaryKey, html`<div class="row ${e.active ? '' : 'inactive'}" role="row" part="row" aria-rowindex=${start + i + 2}>
               <div class="cell c-name" role="cell">
                 ${this.renderPortrait(r.portraitThumbnail, r.fullName, r.assocName)}
                 <span class="who"><span class="name">${who}</span><span class="id">${r.assocName}</span></span>
@@ -432,9 +429,8 @@ export class SoLicenceHolders extends KitElement {
                         ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${msg('Remove', { id: 'holders.remove' })}
                       </button>`}
               </div>
-            </div>`;
-          },
-        )}
+            </div>`);
+          })}
         ${this.window.spacer('after')}
       </div>
     </div>`;

@@ -1,7 +1,8 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { keyed } from 'lit/directives/keyed.js';
+import type { ResolvedConfig } from '../../api/config.js';
 import { msg, str } from '../../localization.js';
 import { getLicenses, getModuleLicense } from '../../api/endpoints.js';
 import type { ExtendedLicenseInfo, ModuleLicense } from '../../api/schemas.js';
@@ -17,6 +18,7 @@ import { emptyTemplate, renderResource } from '../../core/states.js';
 import { getLocale } from '../../localization.js';
 import { fold } from '../user-licence-filter/users.js';
 import { styles } from './licence-list.styles.js';
+import { isolate } from '../../core/bidi.js';
 
 /** Which groups the list shows. */
 export type LicenceKind = 'all' | 'system' | 'user';
@@ -220,8 +222,10 @@ export class SoLicenceList extends KitElement {
   /** @internal The module whose holders are shown in its details (`<so-licence-holders>`, loaded on first use). */
   @state() private holdersOf?: string;
 
-  /** @internal E2 answers by locale, owner and module: each licence's details load once. */
+  /** @internal E2 answers by locale, owner and module: each licence's details load once per configuration. */
   private readonly detailCache = new Map<string, ModuleLicense>();
+  /** @internal The configuration the cached details came from: another backend (or credentials) drops them. */
+  private cachedFor?: ResolvedConfig;
 
   /** @internal */
   private readonly licences = new Resource(this, {
@@ -257,7 +261,7 @@ export class SoLicenceList extends KitElement {
       const cached = fresh ? undefined : this.detailCache.get(key);
       if (cached) return cached;
       const licence = await getModuleLicense(config, owner, module, { signal, fresh });
-      this.detailCache.set(key, licence);
+      if (config === this.cachedFor) this.detailCache.set(key, licence);
       return licence;
     },
   });
@@ -270,6 +274,10 @@ export class SoLicenceList extends KitElement {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('owner')) this.open = undefined;
+    if (this.cachedFor !== this.config) {
+      this.detailCache.clear();
+      this.cachedFor = this.config;
+    }
   }
 
   /** @internal */
@@ -304,7 +312,7 @@ export class SoLicenceList extends KitElement {
   /** @internal Names the owner by its description when the server gave one, never by its code. */
   private emptyText(owner: string | undefined): string {
     return owner
-      ? msg(str`There are no licences to show for ${owner}.`, { id: 'list.empty' })
+      ? msg(str`There are no licences to show for ${isolate(owner)}.`, { id: 'list.empty' })
       : msg('There are no licences to show.', { id: 'list.empty-unknown' });
   }
 
@@ -360,7 +368,7 @@ export class SoLicenceList extends KitElement {
               columns,
             )}
           </div>`
-        : emptyTemplate(msg(str`No licences match “${query}”.`, { id: 'list.no-match' }))}`;
+        : emptyTemplate(msg(str`No licences match “${isolate(query)}”.`, { id: 'list.no-match' }))}`;
   }
 
   /** @internal The pending licence: what activation changes, and what must be fixed first. */
@@ -370,7 +378,7 @@ export class SoLicenceList extends KitElement {
       return html`<p class="notice warning" part="pending" role="status">
         ${warningIcon}
         ${reason
-          ? msg(str`A new licence is waiting but cannot be activated: ${reason}`, { id: 'list.pending-blocked-reason' })
+          ? msg(str`A new licence is waiting but cannot be activated: ${isolate(reason)}`, { id: 'list.pending-blocked-reason' })
           : msg('A new licence is waiting but cannot be activated.', { id: 'list.pending-blocked' })}
       </p>`;
     }
@@ -391,7 +399,7 @@ export class SoLicenceList extends KitElement {
                   const name = r.name;
                   const over = formatNumber(-r.pending!.newFree);
                   return html`<li>
-                    ${msg(str`${name}: ${over} too many in use`, { id: 'list.pending-over' })}
+                    ${msg(str`${isolate(name)}: ${over} too many in use`, { id: 'list.pending-over' })}
                     <button class="link" part="remove-step" type="button" @click=${() => this.openRemoveStep(r.moduleName)}>
                       ${msg('Remove superfluous licences', { id: 'list.remove-step' })}
                     </button>
@@ -420,11 +428,7 @@ export class SoLicenceList extends KitElement {
               ${heading(this.level(), g.title, { part: 'heading', class: 'group-heading' })}
             </th>
           </tr>
-          ${repeat(
-            g.rows,
-            (r) => r.moduleName,
-            (r) => this.renderRow(r, columns),
-          )}
+          ${g.rows.map((r) => keyed(r.moduleName, this.renderRow(r, columns)))}
         </tbody>`,
       )}
     </table>`;
@@ -512,7 +516,7 @@ export class SoLicenceList extends KitElement {
       : renderResource(
           this.details,
           {
-            failed: msg(str`Could not load the details of ${r.name}.`, { id: 'list.details-failed' }),
+            failed: msg(str`Could not load the details of ${isolate(r.name)}.`, { id: 'list.details-failed' }),
             forbidden: msg('You do not have access to licence information.', { id: 'licence.forbidden' }),
           },
           (m) => this.renderModule(m),

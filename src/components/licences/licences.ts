@@ -64,7 +64,8 @@ export class SoLicences extends KitElement {
 
   /**
    * The selected tab: `superoffice` (default), `status`, a third-party `OwnerName`, or an add-on child's `id` (else
-   * its `label`). A tab that does not exist (yet) shows the SuperOffice tab until it does.
+   * its `label`). A key that is taken already (an owner named `status`, an add-on with an owner's name) is prefixed:
+   * `owner:status`, `addon:<key>`. A tab that does not exist (yet) shows the SuperOffice tab until it does.
    */
   @property({ reflect: true }) selected = 'superoffice';
   /** Each owner's update bar offers *Load licence from file* (onsite installations). */
@@ -131,13 +132,13 @@ export class SoLicences extends KitElement {
 
   /** @internal Reads the add-on children; a selected add-on that was removed selects SuperOffice, a renamed one stays selected. */
   private readAddons(): void {
-    const selected = [...this.addons].find(([, key]) => key === this.selected)?.[0];
+    const selected = this.tabs().find((t) => t.key === this.selected)?.addon;
     this.addons = new Map(
       [...this.children]
         .filter((c): c is HTMLElement => c instanceof HTMLElement && c.slot === 'addon')
         .map((c) => [c, this.addonKey(c)]),
     );
-    if (selected) this.selected = this.addons.get(selected) ?? 'superoffice';
+    if (selected) this.selected = this.tabs().find((t) => t.addon === selected)?.key ?? 'superoffice';
   }
 
   /** @internal */
@@ -151,17 +152,37 @@ export class SoLicences extends KitElement {
     return this.addonIds.get(addon)!;
   }
 
-  /** @internal Every tab, in order. */
+  /**
+   * @internal Every tab, in order, each with its own key. A third-party owner named like a built-in tab (`status`,
+   * `superoffice`, in any case) is keyed `owner:<name>`; an owner the server lists twice gets one tab; an add-on
+   * whose id or label is taken is keyed `addon:<key>` (then `addon:<key>:2`, …). DOM ids come from positions, never
+   * from data.
+   */
   private tabs(): Tab[] {
-    const owners = (this.owners.value ?? []).filter((o) => o.OwnerName !== SUPEROFFICE);
+    const taken = new Set<string>();
+    const claim = (key: string, prefix: string): string => {
+      let unique = taken.has(key.toLowerCase()) ? `${prefix}:${key}` : key;
+      for (let n = 2; taken.has(unique.toLowerCase()); n++) unique = `${prefix}:${key}:${n}`;
+      taken.add(unique.toLowerCase());
+      return unique;
+    };
+    const seen = new Set<string>();
+    const owners = (this.owners.value ?? []).filter(
+      (o) => o.OwnerName !== SUPEROFFICE && !seen.has(o.OwnerName) && !!seen.add(o.OwnerName),
+    );
     return [
-      { key: 'superoffice', id: 'superoffice', label: msg('SuperOffice', { id: 'licences.superoffice' }) },
-      { key: 'status', id: 'status', label: msg('Status', { id: 'licences.status' }) },
-      ...owners.map((o, i) => ({ key: o.OwnerName, id: `owner-${i}`, label: o.OwnerDescription || o.OwnerName, owner: o.OwnerName })),
+      { key: claim('superoffice', ''), id: 'superoffice', label: msg('SuperOffice', { id: 'licences.superoffice' }) },
+      { key: claim('status', ''), id: 'status', label: msg('Status', { id: 'licences.status' }) },
+      ...owners.map((o, i) => ({
+        key: claim(o.OwnerName, 'owner'),
+        id: `owner-${i}`,
+        label: o.OwnerDescription || o.OwnerName,
+        owner: o.OwnerName,
+      })),
       ...[...this.addons].map(([addon, key]) => {
         const n = this.addonId(addon);
         return {
-          key,
+          key: claim(key, 'addon'),
           id: `addon-${n}`,
           label: addon.getAttribute('label') || addon.id || msg(str`Add-on ${n}`, { id: 'licences.addon' }),
           addon,
@@ -248,7 +269,7 @@ export class SoLicences extends KitElement {
 
   /** @internal */
   private renderPanel(t: Tab) {
-    if (t.key === 'status' && !t.owner) return this.renderStatusPanel();
+    if (t.id === 'status') return this.renderStatusPanel();
     return this.renderOwner(t.owner ?? SUPEROFFICE);
   }
 

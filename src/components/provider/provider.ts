@@ -1,7 +1,7 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { provide } from '@lit/context';
-import { configContext, type AuthConfig, type KitConfig } from '../../api/config.js';
+import { configContext, configProblems, type AuthConfig, type KitConfig } from '../../api/config.js';
 import { setLocale, type LocaleInput } from '../../localization.js';
 import { VERSION } from '../../version.js';
 
@@ -23,8 +23,26 @@ export class SoProvider extends LitElement {
   /** @internal */
   static readonly kitVersion = VERSION;
 
-  /** Web API root including `/api/v1` for the elements inside. */
-  @property({ attribute: 'api-base' }) apiBase?: string;
+  /**
+   * Web API root including `/api/v1` for the elements inside. Set as a property (in code), its origin may receive
+   * the bearer token; set only as the `api-base` attribute (markup), it may not, unless `configure({ trustedOrigins })`
+   * lists it.
+   */
+  @property({ attribute: 'api-base' })
+  get apiBase(): string | undefined {
+    return this._apiBase;
+  }
+  set apiBase(value: string | undefined) {
+    this._apiBase = value;
+    this.apiBaseInCode = !this.fromAttribute;
+  }
+
+  /** @internal */
+  private _apiBase?: string;
+  /** @internal The last `apiBase` was set in code, not by the attribute. */
+  private apiBaseInCode = false;
+  /** @internal An attribute is being reflected into its property. */
+  private fromAttribute = false;
 
   /** UI locale for the page (da, de, en, nl, nb, sv; `no`/`nn` = nb). The locale is page-wide. */
   @property() locale?: LocaleInput;
@@ -42,9 +60,24 @@ export class SoProvider extends LitElement {
   @provide({ context: configContext })
   protected config: KitConfig = {};
 
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    this.fromAttribute = true;
+    try {
+      super.attributeChangedCallback(name, old, value);
+    } finally {
+      this.fromAttribute = false;
+    }
+  }
+
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('apiBase') || changed.has('auth') || changed.has('fetch') || changed.has('timeout')) {
-      this.config = { apiBase: this.apiBase, auth: this.auth, fetch: this.fetch, timeout: this.timeout };
+      const config: KitConfig = { apiBase: this.apiBase, auth: this.auth, fetch: this.fetch, timeout: this.timeout };
+      // Markup cannot throw at the host: a setting that cannot work is named in the console and left out.
+      for (const { field, message } of configProblems(config)) {
+        console.error(`so-licence-kit <so-provider>: ${message} It is ignored.`);
+        delete config[field as keyof KitConfig];
+      }
+      this.config = { ...config, trustedOrigins: this.apiBaseInCode && config.apiBase ? [config.apiBase] : [] };
     }
     if (changed.has('locale') && this.locale) void setLocale(this.locale);
   }

@@ -5,7 +5,7 @@ define('so-system-events', SoSystemEvents);
 
 export { SoSystemEvents };
 // The types this element's API names (its entry exports them, as custom-elements.json says).
-export type { SoErrorDetail, SoEventSelectDetail, SoLoadDetail } from '../../events.js';
+export type { SoErrorDetail, SoEventSelectDetail, SoLoadDetail, SoWriteErrorDetail } from '../../events.js';
 
 declare global {
   interface HTMLElementTagNameMap {

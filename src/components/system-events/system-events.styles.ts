@@ -48,6 +48,9 @@ export const styles = css`
   }
 
   .job {
+    /* A long unbroken word (a file path, a token) wraps inside the card instead of widening it. */
+    min-width: 0;
+    overflow-wrap: anywhere;
     display: grid;
     grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_space) / 2);

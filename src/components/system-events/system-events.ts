@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '../../localization.js';
 import { getStartedBatchTasks, getSystemEvents, stopBatchJob } from '../../api/endpoints.js';
 import { isAbort, toApiError, type ApiError } from '../../api/errors.js';
@@ -58,7 +58,11 @@ const FIRST_ROW = 2;
 export class SoSystemEvents extends KitElement {
   static override styles = [KitElement.styles, facts, styles];
 
-  /** Seconds between refreshes of the newest events and the running jobs; `0` (default) turns polling off. */
+  /**
+   * Seconds between refreshes of the newest events and the running jobs; `0` (default) turns polling off. At least
+   * 5 seconds: a smaller value is raised to 5. A server's `Retry-After` is honoured, failures back off, and a failed
+   * load is tried again at each poll until the server answers.
+   */
   @property({ type: Number, attribute: 'refresh-interval' }) refreshInterval = 0;
 
   /** @internal The selected event (kept while polls replace the row objects). */
@@ -151,9 +155,13 @@ export class SoSystemEvents extends KitElement {
     this.jobsFailed = failed;
   }
 
-  /** @internal One poll: the newest page and the jobs, fresh, on top of what is loaded; the selection stays. */
+  /**
+   * @internal One poll: the newest page and the jobs, fresh, on top of what is loaded; the selection stays. After a
+   * failed load, the poll tries the load again quietly, so the element recovers once the server does.
+   */
   private async poll(signal: AbortSignal): Promise<void> {
     const s = this.events.state;
+    if (s === 'error') return this.events.retryInBackground();
     if (s !== 'loaded' && s !== 'empty') return;
     const context = { config: this.config, signal, fresh: true };
     try {
@@ -376,13 +384,10 @@ export class SoSystemEvents extends KitElement {
       </div>
       <div class="body" role="rowgroup">
         ${this.virtualRows.spacer('before')}
-        ${repeat(
-          rows.slice(start, end),
-          (row) => row.PrimaryKey,
-          (row, i) => {
+        ${rows.slice(start, end).map((row, i) => {
             const selected = row.PrimaryKey === selectedId;
             const status = eventStatus(row.status);
-            return html`<div
+            return keyed(row.PrimaryKey, html`<div
               class="row"
               role="row"
               part=${selected ? 'row selected' : 'row'}
@@ -397,9 +402,8 @@ export class SoSystemEvents extends KitElement {
               <span class="c-by" role="gridcell">${this.renderPortrait(row, base)}<span>${row.registered_associate_id_assocName}</span></span>
               <span class="c-finished" role="gridcell">${formatDateTime(row.eta)}</span>
               <span class="c-type" role="gridcell">${eventType(row.type).label}</span>
-            </div>`;
-          },
-        )}
+            </div>`);
+          })}
         ${this.virtualRows.spacer('after')}
       </div>
     </div>`;

@@ -72,7 +72,7 @@ export const styles = css`
 
   .row {
     display: grid;
-    grid-template-columns: minmax(0, 1.9fr) minmax(0, 1fr) minmax(0, 1.1fr) minmax(0, 1.3fr) minmax(0, 3fr);
+    grid-template-columns: minmax(0, 1.9fr) minmax(0, 1fr) minmax(0, 1.1fr) minmax(0, 1.3fr);
     gap: var(--_space);
     align-items: center;
     padding: 0 var(--_space);
@@ -177,33 +177,6 @@ export const styles = css`
     font-weight: 600;
   }
 
-  .chips {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25rem;
-    max-height: 2.85rem;
-    margin: 0;
-    padding: 0;
-    overflow: hidden;
-    list-style: none;
-  }
-
-  .chip {
-    padding: 0 0.5rem;
-    border: 1px solid var(--_border);
-    border-radius: 999px;
-    background: var(--_surface-raised);
-    font-size: max(0.75rem, 0.8em);
-    line-height: 1.25rem;
-    white-space: nowrap;
-  }
-
-  .chip[part~='match'] {
-    border-color: var(--_accent);
-    background: color-mix(in srgb, var(--_accent) 16%, var(--_surface));
-    font-weight: 600;
-  }
-
   /* Narrow: each user is a card of fixed height; the column headers stay for screen readers only. */
   @container list (max-width: 46rem) {
     .head {
@@ -215,9 +188,9 @@ export const styles = css`
     }
 
     .body .row {
-      height: 7.5rem;
+      height: 5.5rem;
       grid-template-columns: repeat(3, minmax(0, 1fr));
-      grid-template-areas: 'name name name' 'group role plan' 'licences licences licences';
+      grid-template-areas: 'name name name' 'group role plan';
       align-content: center;
       gap: 0.25rem var(--_space);
       padding: var(--_space);
@@ -237,10 +210,6 @@ export const styles = css`
 
     .body .c-plan {
       grid-area: plan;
-    }
-
-    .body .c-licences {
-      grid-area: licences;
     }
 
     .body .c-group,

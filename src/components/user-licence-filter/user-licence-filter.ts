@@ -1,7 +1,7 @@
 import { html, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '../../localization.js';
 import { getLicenses, getUserLicenses, getUsers } from '../../api/endpoints.js';
 import { formatNumber } from '../../core/format.js';
@@ -29,6 +29,7 @@ import {
   type UserEntry,
   type UserLicence,
 } from './users.js';
+import { isolate } from '../../core/bidi.js';
 
 /** The two user lists: *Associates* (E8 InternalUsers) and *Other users* (system and anonymous users). */
 const TABS = ['internal', 'other'] as const;
@@ -36,6 +37,8 @@ type Tab = (typeof TABS)[number];
 
 /** Users per request (`$top`). */
 const PAGE_SIZE = 200;
+/** Pages (of PAGE_SIZE) a search that finds nobody reads on its own per user action, before it asks to go on. */
+const SCAN_PAGES = 5;
 /** `aria-rowindex` of the first user row (the header row is 1). */
 const FIRST_ROW = 2;
 
@@ -46,11 +49,13 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidde
 /**
  * Who holds which user licence. A licence-type picker (every user licence that is not hidden, plans first, with
  * how many are in use) filters the two user lists *Associates* and *Other users* (tabs); a text search over full name
- * and user id narrows them further. Each user shows portrait, user id, full name, group, role, user plan and the
- * licences they hold. Activating a user (click, Enter or Space) opens their licence assignments next to the list.
+ * and user id narrows them further. Each user shows portrait, user id, full name, group, role and user plan.
+ * Activating a user (click, Enter or Space) opens their licence assignments next to the list.
  *
  * Large tenants: the user archives are read 200 rows at a time as the list is scrolled, and only the rows in view
- * are rendered. Filtering and search run over the rows loaded so far; pages arriving later are filtered as they come.
+ * are rendered. A picked licence narrows the archive on the server (`$filter`); `$select` asks only for the user
+ * columns and that licence's column (a user's licences are in the panel, from E9). The text search runs over the
+ * rows loaded so far; a search that finds nobody reads at most 5 more pages per user action, then asks to go on.
  *
  * Keyboard: ←/→, Home/End move between the tabs; in the list ↑/↓, Home/End and PageUp/PageDown move between users,
  * Enter or Space opens their licences; Escape in the licence panel closes it.
@@ -73,7 +78,7 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidde
  * @csspart header - The header row group.
  * @csspart row - A user row; `selected` is added to the one whose licences are shown.
  * @csspart selected - The tab or user row that is selected.
- * @csspart chip - A licence the user holds; `match` is added to the one picked in the filter.
+ * @csspart scan-further - The button that reads on after a search found nobody in the pages it read.
  * @csspart footer - The line under the grid: loading more users, or what failed.
  * @csspart details - The panel with the selected user's licence assignments.
  * @csspart close - The panel's close button.
@@ -170,6 +175,9 @@ export class SoUserLicenceFilter extends KitElement {
     element: (tab) => this.shadowRoot?.getElementById(`tab-${tab}`),
   });
 
+  /** @internal Pages a search that finds nobody may still read before it asks (reset by each user action). */
+  private scanBudget = SCAN_PAGES;
+
   /** @internal The last filter result (filtering runs once per change of rows, licence or search). */
   private filtered?: { rows: readonly UserEntry[]; column: string; query: string; result: readonly UserEntry[] };
 
@@ -186,8 +194,10 @@ export class SoUserLicenceFilter extends KitElement {
       pageSize: PAGE_SIZE,
       key: (e) => e.row.PrimaryKey,
       fetchPage: async (page, { config, signal, fresh }) => {
-        const columns = this.columns;
-        const answer = await getUsers(config, list, columns, page, { signal, fresh });
+        // Only what the view needs: the user columns, and the picked licence's column (the server narrows by it).
+        const holders = this.licence?.column;
+        const columns = holders ? [holders] : [];
+        const answer = await getUsers(config, list, columns, page, { signal, fresh, holders });
         return { ...answer, value: answer.value.map((row) => toEntry(row, columns)) };
       },
     });
@@ -198,18 +208,14 @@ export class SoUserLicenceFilter extends KitElement {
     return new Resource(this, {
       source: list === 'internal' ? 'Archive/InternalUsers' : 'Archive/OtherUsers',
       enabled: () => this.opened.has(list) && this.licences.value !== undefined,
-      args: () => [this.columns.join(',')] as const,
+      args: () => [this.licence?.column ?? ''] as const,
       load: async (_args, context) => {
         await this.lists[list].first(context);
         return this.lists[list].rows;
       },
-      isEmpty: (rows) => rows.length === 0,
+      // Nobody holding the picked licence is the filter's answer ("No users hold …"), not an empty list.
+      isEmpty: (rows) => rows.length === 0 && !this.licence,
     });
-  }
-
-  /** @internal The archive columns of the picker's licences: what E8 is asked for. */
-  private get columns(): string[] {
-    return (this.licences.value ?? []).map((l) => l.column);
   }
 
   /** @internal The picked licence, if `value` names one of the picker's. */
@@ -234,11 +240,27 @@ export class SoUserLicenceFilter extends KitElement {
     return result;
   }
 
-  protected override updated(): void {
-    // A filter that matches none of the loaded users reads on until it finds some or the list ends.
-    const list = this.lists[this.tab];
-    if (this.users[this.tab].state === 'loaded' && this.visibleRows().length === 0) queueMicrotask(() => list.more());
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    // Every user action (another licence, search or list) may read a few more pages on its own, no more.
+    if (changed.has('value') || changed.has('query') || changed.has('tab')) this.scanBudget = SCAN_PAGES;
   }
+
+  protected override updated(): void {
+    // A search that matches none of the loaded users reads on (SCAN_PAGES pages per user action), then asks.
+    const list = this.lists[this.tab];
+    if (this.users[this.tab].state !== 'loaded' || this.visibleRows().length > 0 || this.scanBudget <= 0) return;
+    queueMicrotask(() => {
+      if (list.complete || list.loadingMore || list.moreError || this.scanBudget <= 0) return;
+      list.more();
+      if (list.loadingMore) this.scanBudget--;
+    });
+  }
+
+  /** @internal The user asked to read on after a scan found nobody. */
+  private readonly scanFurther = () => {
+    this.scanBudget = SCAN_PAGES;
+    this.requestUpdate();
+  };
 
   override render() {
     return renderResource(
@@ -311,9 +333,9 @@ export class SoUserLicenceFilter extends KitElement {
   private optionText(l: UserLicence): string {
     const name = l.name;
     const inUse = formatNumber(l.inUse);
-    if (l.unrestricted) return msg(str`${name} (${inUse} in use, unlimited)`, { id: 'users.option-unlimited' });
+    if (l.unrestricted) return msg(str`${isolate(name)} (${inUse} in use, unlimited)`, { id: 'users.option-unlimited' });
     const total = formatNumber(l.total);
-    return msg(str`${name} (${inUse} of ${total} in use)`, { id: 'users.option' });
+    return msg(str`${isolate(name)} (${inUse} of ${total} in use)`, { id: 'users.option' });
   }
 
   /** @internal */
@@ -336,13 +358,29 @@ export class SoUserLicenceFilter extends KitElement {
           ${this.renderSkipped(list)}
           <div class="layout ${user ? 'with-details' : ''}">
             <div class="list">
-              ${rows.length ? this.renderGrid(tab, rows, list) : list.complete ? emptyTemplate(this.noMatchText()) : nothing}
+              ${rows.length
+                ? this.renderGrid(tab, rows, list)
+                : list.complete
+                  ? emptyTemplate(this.noMatchText())
+                  : this.renderScanPaused(list)}
               ${this.renderFooter(list)}
             </div>
             ${user ? this.renderDetails(user) : nothing}
           </div>`;
       },
     );
+  }
+
+  /** @internal A search found nobody in the pages it may read per action: say so and offer to read on. */
+  private renderScanPaused(list: PagedList<UserEntry>) {
+    if (this.scanBudget > 0 || list.loadingMore || list.moreError) return nothing;
+    const searched = formatNumber(list.rows.length);
+    return html`<div class="state empty scan" part="state" role="status">
+      <p>${msg(str`No match among the first ${searched} users. More users remain.`, { id: 'users.scan-paused' })}</p>
+      <button class="button" part="scan-further" type="button" @click=${this.scanFurther}>
+        ${msg(str`Search the next ${formatNumber(SCAN_PAGES * PAGE_SIZE)} users`, { id: 'users.scan-further' })}
+      </button>
+    </div>`;
   }
 
   /**
@@ -353,7 +391,8 @@ export class SoUserLicenceFilter extends KitElement {
     const loaded = list.rows.length;
     const n = formatNumber(shown);
     const total = formatNumber(loaded);
-    const filtering = !!this.licence || !!this.query.trim();
+    // A picked licence usually narrows on the server: then every loaded user is shown and there is nothing to compare.
+    const filtering = (!!this.licence || !!this.query.trim()) && shown !== loaded;
     if (!list.complete && list.reported !== undefined) {
       const all = formatNumber(list.reported);
       return filtering
@@ -385,9 +424,9 @@ export class SoUserLicenceFilter extends KitElement {
   private noMatchText(): string {
     const name = this.licence?.name;
     const query = this.query.trim();
-    if (name && query) return msg(str`No users who hold ${name} match “${query}”.`, { id: 'users.no-match-both' });
-    if (name) return msg(str`No users hold ${name}.`, { id: 'users.no-holders' });
-    return msg(str`No users match “${query}”.`, { id: 'users.no-match' });
+    if (name && query) return msg(str`No users who hold ${isolate(name)} match “${isolate(query)}”.`, { id: 'users.no-match-both' });
+    if (name) return msg(str`No users hold ${isolate(name)}.`, { id: 'users.no-holders' });
+    return msg(str`No users match “${isolate(query)}”.`, { id: 'users.no-match' });
   }
 
   /** @internal */
@@ -398,7 +437,6 @@ export class SoUserLicenceFilter extends KitElement {
     const [start, end] = this.window.range(filtering ? rows.length : (total ?? rows.length), rows.length);
     const tabStop = this.rowFocus.tabStop;
     const selectedKey = this.selected[tab]?.row.PrimaryKey;
-    const picked = this.licence?.column;
     return html`<div
       class="grid"
       part="table"
@@ -406,7 +444,7 @@ export class SoUserLicenceFilter extends KitElement {
       tabindex="-1"
       aria-labelledby="tab-${tab}"
       aria-rowcount=${total === undefined ? -1 : total + 1}
-      aria-colcount="5"
+      aria-colcount="4"
       ${ref(this.window.attach)}
       @click=${this.rowFocus.onClick}
       @keydown=${this.rowFocus.onKeyDown}
@@ -418,19 +456,14 @@ export class SoUserLicenceFilter extends KitElement {
           <div class="cell c-group" role="columnheader">${msg('Group', { id: 'users.group' })}</div>
           <div class="cell c-role" role="columnheader">${msg('Role', { id: 'users.role' })}</div>
           <div class="cell c-plan" role="columnheader">${msg('User plan', { id: 'users.plan' })}</div>
-          <div class="cell c-licences" role="columnheader">${msg('Licences', { id: 'users.licences' })}</div>
         </div>
       </div>
       <div class="body" role="rowgroup">
         ${this.window.spacer('before')}
-        ${repeat(
-          rows.slice(start, end),
-          (e) => e.row.PrimaryKey,
-          (e, i) => {
+        ${rows.slice(start, end).map((e, i) => {
             const r = e.row;
             const selected = r.PrimaryKey === selectedKey;
-            const held = this.licences.value!.filter((l) => e.held.has(l.column));
-            return html`<div
+            return keyed(e.row.PrimaryKey, html`<div
               class="row ${e.active ? '' : 'inactive'}"
               role="row"
               part=${selected ? 'row selected' : 'row'}
@@ -448,16 +481,8 @@ export class SoUserLicenceFilter extends KitElement {
               <div class="cell c-group" role="gridcell">${r.usergroup}</div>
               <div class="cell c-role" role="gridcell">${r.role}</div>
               <div class="cell c-plan" role="gridcell">${r.userplan}</div>
-              <div class="cell c-licences" role="gridcell">
-                ${held.length
-                  ? html`<ul class="chips">
-                      ${held.map((l) => html`<li class="chip" part=${l.column === picked ? 'chip match' : 'chip'}>${l.name}</li>`)}
-                    </ul>`
-                  : html`<span class="muted">${msg('No licences', { id: 'users.no-licences' })}</span>`}
-              </div>
-            </div>`;
-          },
-        )}
+            </div>`);
+          })}
         ${this.window.spacer('after')}
       </div>
     </div>`;
