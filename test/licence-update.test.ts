@@ -1,15 +1,22 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/components/licence-update/define.js';
+import { http, HttpResponse } from 'msw';
 import '../src/components/licence-list/define.js';
+import '../src/components/licences/define.js';
+import type { SoLicences } from '../src/components/licences/licences.js';
 import type { SoLicenceUpdate } from '../src/components/licence-update/licence-update.js';
 import type { SoLicenceReview, SoSerialChange } from '../src/components/licence-update/dialogs.js';
 import type { SoLicenceHolders } from '../src/components/licence-holders/licence-holders.js';
 import { REJECTED_REASON } from '../src/mocks/licence-writes.js';
 import { setScenario } from '../src/mocks/scenarios.js';
 import { runDataElementSuite } from './support/data-element-suite.js';
-import { countRequests, part, recordEvents, shadow, text, useMockBackend } from './support/mocks.js';
+import { countRequests, part, recordEvents, shadow, text, useMockBackend, worker } from './support/mocks.js';
 
-const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+const W1 = '*/api/v1/Agents/License/GetLicenseStatusFromLicenseServer';
+const answerW1 = (LicenseStatus: string, Message = '', Url = '') =>
+  worker.use(http.post(W1, () => HttpResponse.json({ LicenseStatus, Message, Url })));
+
+const squash = (s: string | null | undefined) => (s ?? '').replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim();
 const statusText = (el: Element) => squash(part(el, 'status')?.textContent);
 const alertText = (el: Element) => squash(part(el, 'alert')?.textContent);
 
@@ -64,6 +71,66 @@ describe('<so-licence-update>', () => {
     expect(statusText(el)).to.match(/checked .*\d/);
     await expect(el).to.be.accessible();
   });
+
+  it('NewLicenseAvailable: says so and offers Review and activate', async () => {
+    answerW1('NewLicenseAvailable');
+    const el = await mount();
+    expect(part(el, 'review')).to.equal(null);
+    part(el, 'check')!.click();
+    await waitUntil(() => statusText(el).includes('A new licence is available'), 'available');
+    expect(part(el, 'review')).not.to.equal(null);
+    expect(part(el, 'alert')).to.equal(null);
+  });
+
+  it('UseCustomMessage: the server’s message in words, no link', async () => {
+    answerW1('UseCustomMessage', 'Call your partner to renew.');
+    const el = await mount();
+    part(el, 'check')!.click();
+    await waitUntil(() => statusText(el).includes('Call your partner to renew.'), 'message');
+    expect(part(el, 'status')!.querySelector('a')).to.equal(null);
+    expect(part(el, 'review')).to.equal(null);
+  });
+
+  it('UseCustomMessageAndUrl: the link only when it is https, opening in a new window with noopener', async () => {
+    answerW1('UseCustomMessageAndUrl', 'Read about the new plans.', 'https://www.superoffice.com/plans');
+    const el = await mount();
+    part(el, 'check')!.click();
+    await waitUntil(() => part(el, 'status')!.querySelector('a'), 'link');
+    const a = part(el, 'status')!.querySelector('a')!;
+    expect(a.getAttribute('href')).to.equal('https://www.superoffice.com/plans');
+    expect(a.target).to.equal('_blank');
+    expect(a.rel).to.contain('noopener');
+    expect(statusText(el)).to.contain('Read about the new plans.');
+    await expect(el).to.be.accessible();
+    for (const unsafe of ['http://www.superoffice.com/plans', 'javascript:alert(1)', '/plans']) {
+      worker.resetHandlers();
+      answerW1('UseCustomMessageAndUrl', `Unsafe ${unsafe}`, unsafe);
+      part(el, 'check')!.click();
+      await waitUntil(() => statusText(el).includes(`Unsafe ${unsafe}`), unsafe);
+      expect(part(el, 'status')!.querySelector('a'), unsafe).to.equal(null);
+    }
+  });
+
+  for (const [status, sentence] of [
+    ['ProblemWithLicense', 'There is a problem with the licence.'],
+    ['UnknownError', 'The licence server reported an unknown error.'],
+  ] as const) {
+    it(`${status}: an alert with the server’s message and Try again (one request per click)`, async () => {
+      answerW1(status, 'Licence signature mismatch.');
+      const el = await mount();
+      part(el, 'check')!.click();
+      await waitUntil(() => part(el, 'alert'), 'alert');
+      expect(part(el, 'alert')!.getAttribute('role')).to.equal('alert');
+      expect(alertText(el)).to.contain(sentence).and.contain('Licence signature mismatch.');
+      const calls = countRequests('GetLicenseStatusFromLicenseServer');
+      part(el, 'retry')!.click();
+      await waitUntil(() => calls.count === 1 && part(el, 'alert'), 'asked again once');
+      await new Promise((res) => setTimeout(res, 50));
+      calls.stop();
+      expect(calls.count).to.equal(1);
+      await expect(el).to.be.accessible();
+    });
+  }
 
   it('auto-activated: Ok with the server’s message', async () => {
     setScenario('auto-activated');
@@ -122,6 +189,58 @@ describe('<so-licence-update>', () => {
     expect(events).to.have.length(1);
     expect(events[0].detail).to.deep.equal({ ownerName: 'SUPEROFFICE' });
     await waitUntil(() => statusText(el).includes('New licence activated'), 'bar says so');
+  });
+
+  it('on the screen: after activation every licence element shows the new licence without a Loading state', async () => {
+    setScenario('pending');
+    const screen = await fixture<SoLicences>(html`<so-licences></so-licences>`);
+    const panel = () => [...shadow(screen).querySelectorAll<HTMLElement>('[role=tabpanel]')].find((p) => !p.hidden)!;
+    const info = () => panel().querySelector('so-owner-info')!;
+    const list = () => panel().querySelector('so-licence-list')!;
+    const bar = () => panel().querySelector('so-licence-update') as SoLicenceUpdate;
+    await waitUntil(() => bar() && part(bar(), 'bar') && list()?.shadowRoot && part(list(), 'pending') && part(info(), 'company'), 'screen', {
+      timeout: 6000,
+    });
+    const order = [...panel().children].map((c) => c.localName).filter((n) => n.startsWith('so-'));
+    expect(order.slice(0, 3)).to.deep.equal(['so-owner-info', 'so-licence-update', 'so-licence-list']);
+    const expiryBefore = squash(part(info(), 'facts')!.textContent);
+    const events = recordEvents(screen, 'so-licence-activated');
+    // Watch every licence element for a loading state from the click on.
+    let sawLoading = false;
+    let watching = true;
+    const watch = () => {
+      if (!watching) return;
+      if ([info(), list(), bar()].some((e) => e.shadowRoot!.querySelector('.state'))) sawLoading = true;
+      requestAnimationFrame(watch);
+    };
+    const r = await openReview(bar());
+    watch();
+    part(r, 'activate')!.click();
+    await confirm(r);
+    await waitUntil(() => !part(list(), 'pending') && squash(part(info(), 'facts')?.textContent) !== expiryBefore, 'the page shows the new licence', {
+      timeout: 6000,
+    });
+    await waitUntil(() => statusText(bar()).includes('New licence activated'), 'bar says so');
+    watching = false;
+    expect(sawLoading, 'no Loading, error or empty state on the way').to.equal(false);
+    expect(events.map((e) => e.detail)).to.deep.equal([{ ownerName: 'SUPEROFFICE' }]);
+    expect(events[0].bubbles && events[0].composed).to.equal(true);
+  });
+
+  it('<so-licences> places a bar in each third-party tab too, between the owner information and the list', async () => {
+    const screen = await fixture<SoLicences>(html`<so-licences></so-licences>`);
+    await waitUntil(() => shadow(screen).querySelectorAll('[role=tab]').length >= 3, 'owner tabs', { timeout: 6000 });
+    const ownerTabs = [...shadow(screen).querySelectorAll<HTMLElement>('[role=tab]')].filter((t) => squash(t.textContent) !== 'Status');
+    expect(ownerTabs.length).to.be.greaterThan(1);
+    for (const t of ownerTabs) {
+      t.click();
+      await screen.updateComplete;
+      const p = shadow(screen).getElementById(t.getAttribute('aria-controls')!)!;
+      await waitUntil(() => p.querySelector('so-licence-list'), `${squash(t.textContent)} panel`, { timeout: 4000 });
+      const names = [...p.children].map((c) => c.localName).filter((n) => n.startsWith('so-'));
+      expect(names.slice(0, 3), squash(t.textContent)).to.deep.equal(['so-owner-info', 'so-licence-update', 'so-licence-list']);
+      expect(p.querySelector('so-licence-update')!.getAttribute('owner')).to.equal(p.querySelector('so-owner-info')!.getAttribute('owner'));
+    }
   });
 
   it('activation-rejected: Succeeded false shows the reason and fires so-write-error', async () => {

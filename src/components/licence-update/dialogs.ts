@@ -17,6 +17,7 @@ import {
 import { isAbort, toApiError, type ApiError } from '../../api/errors.js';
 import type { ExtendedModuleLicense, LicenseInfo } from '../../api/schemas.js';
 import { confirmChange } from '../../core/confirm-dialog.js';
+import { isolate } from '../../core/bidi.js';
 import { formatDate, formatNumber } from '../../core/format.js';
 import { define, KitElement } from '../../core/kit-element.js';
 import { loadingTemplate } from '../../core/states.js';
@@ -447,7 +448,7 @@ export class SoLicenceReview extends ModalElement {
       ${notActivatable
         ? html`<p class="notice error" role="status">
             ${info.Reason
-              ? msg(str`This licence cannot be activated: ${info.Reason}`, { id: 'update.not-activatable-reason' })
+              ? msg(str`This licence cannot be activated: ${isolate(info.Reason)}`, { id: 'update.not-activatable-reason' })
               : msg('This licence cannot be activated.', { id: 'update.not-activatable' })}
           </p>`
         : nothing}
@@ -491,7 +492,7 @@ export class SoLicenceReview extends ModalElement {
     return html`<dl class="facts">
       ${rows.map(
         ([label, from, to]) => html`<dt>${label}</dt>
-          <dd>${msg(str`${from} → ${to}`, { id: 'update.from-to' })}</dd>`,
+          <dd>${msg(str`${isolate(from)} → ${isolate(to)}`, { id: 'update.from-to' })}</dd>`,
       )}
     </dl>`;
   }
@@ -533,7 +534,7 @@ export class SoLicenceReview extends ModalElement {
   /** @internal *Remove superfluous licences* for one licence, then back to the review. */
   private renderRemove(c: Change): TemplateResult {
     return html`<h3 id="remove-heading" tabindex="-1">
-        ${msg(str`Remove superfluous licences: ${c.module.Current.ModuleDescription}`, { id: 'update.remove-heading' })}
+        ${msg(str`Remove superfluous licences: ${isolate(c.module.Current.ModuleDescription || c.module.Current.ModuleName)}`, { id: 'update.remove-heading' })}
       </h3>
       <so-licence-holders
         owner=${c.module.Current.OwnerName}
@@ -621,8 +622,8 @@ export class SoSerialChange extends ModalElement {
       this,
       {
         heading: msg('Change company name and serial number?', { id: 'update.serial-confirm-heading' }),
-        message: html`<p>${msg(str`Company name: ${this.companyName} → ${company}`, { id: 'update.serial-confirm-company' })}</p>
-          <p>${msg(str`Serial number: ${this.serialNumber} → ${serial}`, { id: 'update.serial-confirm-serial' })}</p>`,
+        message: html`<p>${msg(str`Company name: ${isolate(this.companyName)} → ${isolate(company)}`, { id: 'update.serial-confirm-company' })}</p>
+          <p>${msg(str`Serial number: ${isolate(this.serialNumber)} → ${isolate(serial)}`, { id: 'update.serial-confirm-serial' })}</p>`,
         confirmLabel: msg('Change', { id: 'update.serial-confirm' }),
         destructive: true,
       },

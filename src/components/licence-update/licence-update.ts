@@ -1,12 +1,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '../../localization.js';
-import { checkLicenseStatus, getLicenses, getShopUrl, safeHttpsUrl } from '../../api/endpoints.js';
+import { checkLicenseStatus, getLicenses, safeHttpsUrl } from '../../api/endpoints.js';
 import { isAbort, toApiError, type ApiError } from '../../api/errors.js';
 import type { CheckLicenseStatusResult, ExtendedLicenseInfo } from '../../api/schemas.js';
+import { isolate } from '../../core/bidi.js';
 import { formatDateTime } from '../../core/format.js';
 import { KitElement } from '../../core/kit-element.js';
 import { Resource } from '../../core/resource.js';
+import { openShop, shopLabel, shopOutcomeText } from '../../core/shop.js';
 import { reasonOf, renderResource } from '../../core/states.js';
 import { styles } from './licence-update.styles.js';
 import type * as DialogsModule from './dialogs.js';
@@ -179,19 +181,8 @@ export class SoLicenceUpdate extends KitElement {
     this.shopBusy = true;
     this.notice = undefined;
     try {
-      const url = safeHttpsUrl(await getShopUrl(this.config, this.owner, { fresh: true }));
-      if (url) {
-        window.open(url, '_blank', 'noopener,noreferrer');
-      } else {
-        this.notice = {
-          kind: 'alert',
-          text: () => msg('The shop’s address is not a secure (https) address, so it was not opened.', { id: 'update.shop-unsafe' }),
-        };
-      }
-    } catch (e) {
-      if (isAbort(e)) return;
-      const error = toApiError(e);
-      this.notice = { kind: 'alert', text: () => msg(str`The shop could not be opened. ${reasonOf(error)}`, { id: 'update.shop-failed' }) };
+      const outcome = await openShop(this, this.owner);
+      if (shopOutcomeText(outcome)) this.notice = { kind: 'alert', text: () => shopOutcomeText(outcome)! };
     } finally {
       this.shopBusy = false;
     }
@@ -216,7 +207,7 @@ export class SoLicenceUpdate extends KitElement {
       this.licences,
       {
         failed: msg('Could not load the licence information.', { id: 'update.load-failed' }),
-        empty: msg(str`There is no licence for ${this.owner}.`, { id: 'update.empty' }),
+        empty: msg(str`There is no licence for ${isolate(this.owner)}.`, { id: 'update.empty' }),
         forbidden: msg('You do not have access to licence information.', { id: 'update.no-access' }),
       },
       (owner) => this.renderBar(owner as ExtendedLicenseInfo),
@@ -247,7 +238,7 @@ export class SoLicenceUpdate extends KitElement {
           ${msg('Check for new licence', { id: 'update.check' })}
         </button>
         <button class="button" part="shop" type="button" ?disabled=${this.shopBusy} aria-busy=${this.shopBusy ? 'true' : 'false'} @click=${this.shop}>
-          ${msg('Purchase new licences', { id: 'update.shop' })}
+          ${shopLabel()}
         </button>
         ${this.allowFile && !this.readOnly
           ? html`<button class="button" part="file" type="button" @click=${this.pickFile}>
@@ -323,11 +314,11 @@ export class SoLicenceUpdate extends KitElement {
       case 'NewSerialAvailable':
         return html`<p>${msg('A new company name or serial number is available.', { id: 'update.serial-available' })}${message}</p>`;
       case 'UseCustomMessage':
-        return html`<p>${result.Message}</p>`;
+        return html`<p><span>${result.Message}</span></p>`;
       case 'UseCustomMessageAndUrl': {
         const url = safeHttpsUrl(result.Url);
         return html`<p>
-          ${result.Message}
+          <span>${result.Message}</span>
           ${url ? html` <a href=${url} target="_blank" rel="noopener noreferrer">${msg('More information', { id: 'update.more' })}</a>` : nothing}
         </p>`;
       }
