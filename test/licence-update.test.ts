@@ -332,6 +332,7 @@ describe('<so-licence-update>', () => {
     pick('this is not a licence', 'notes.txt');
     await waitUntil(() => review(el) && squash(shadow(review(el)!).textContent).includes('not a licence file'), 'bad file sentence', { timeout: 4000 });
     expect(squash(shadow(review(el)!).textContent)).to.not.match(/Error:|\bat \w+ \(/);
+    expect(part(review(el)!, 'retry'), 'sending the same file again would not help').to.equal(null);
     review(el)!.close();
     await waitUntil(() => !review(el), 'closed');
     pick(file, 'licence.json');

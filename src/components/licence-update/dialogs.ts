@@ -400,7 +400,9 @@ export class SoLicenceReview extends ModalElement {
     if (this.loadError) {
       return html`<div class="state error" role="alert">
           <p>${this.loadFailureText(this.loadError)}</p>
-          <button class="button" part="retry" type="button" @click=${() => this.load()}>${msg('Try again', { id: 'state.retry' })}</button>
+          ${this.isBadFile(this.loadError)
+            ? nothing
+            : html`<button class="button" part="retry" type="button" @click=${() => this.load()}>${msg('Try again', { id: 'state.retry' })}</button>`}
         </div>
         <div class="actions">${close}</div>`;
     }
@@ -470,10 +472,15 @@ export class SoLicenceReview extends ModalElement {
       </div>`;
   }
 
+  /** @internal The server read the file and found no licence in it: sending it again would not help. */
+  private isBadFile(e: ApiError): boolean {
+    return e.kind === 'http' && e.status === 400 && this.fileContent !== undefined;
+  }
+
   /** @internal */
   private loadFailureText(e: ApiError): string {
     if (isLicenceServerDown(e)) return licenceServerDownText();
-    if (e.kind === 'http' && e.status === 400 && this.fileContent !== undefined) {
+    if (this.isBadFile(e)) {
       return msg('This file is not a licence file. Choose the licence file you received from SuperOffice.', { id: 'update.bad-file' });
     }
     if (e.kind === 'forbidden') return msg('You do not have permission to change the licence. You can still see it.', { id: 'update.forbidden' });
