@@ -13,7 +13,7 @@ define('so-licences', SoLicences);
 
 export { SoLicences };
 // The types this element's API names (its entry exports them, as custom-elements.json says).
-export type { SoErrorDetail, SoLicenceSelectDetail, SoLoadDetail, SoTabChangeDetail } from '../../events.js';
+export type { SoErrorDetail, SoLicenceActivatedDetail, SoLicenceSelectDetail, SoLoadDetail, SoTabChangeDetail } from '../../events.js';
 
 declare global {
   interface HTMLElementTagNameMap {
