@@ -78,7 +78,7 @@ export class KitElement extends LitElement {
    */
   protected override async scheduleUpdate(): Promise<void> {
     await yieldToBrowser();
-    super.scheduleUpdate();
+    await super.scheduleUpdate();
   }
 
   override connectedCallback(): void {
