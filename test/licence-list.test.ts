@@ -340,8 +340,14 @@ describe('<so-licence-list>', () => {
 
   describe('details', () => {
     const openDetails = async (el: SoLicenceList, name: string) => {
-      row(el, name).querySelector<HTMLButtonElement>('button.name')!.click();
-      await waitUntil(() => $(el, '.details'), 'details shown', { timeout: 4000 });
+      const button = row(el, name).querySelector<HTMLButtonElement>('button.name')!;
+      button.click();
+      // This licence's details, loaded: its button says so (another licence's may still be open until the update).
+      await waitUntil(
+        () => button.getAttribute('aria-expanded') === 'true' && $(el, '.details'),
+        'details shown',
+        { timeout: 4000 },
+      );
       return part(el, 'details')!;
     };
 
@@ -466,7 +472,7 @@ describe('<so-licence-list>', () => {
       expect(squash(part(el, 'pending'))).to.contain('A new licence is ready to be activated.');
       const blocker = part(el, 'blocker')!;
       expect(blocker.getAttribute('role')).to.equal('alert');
-      expect([...blocker.querySelectorAll('li')].map(squash)).to.deep.equal(['Service Premium: 1 too many in use']);
+      expect([...blocker.querySelectorAll('li')].map(squash)).to.deep.equal(['Service Premium: 1 too many in use Remove superfluous licences']);
       header(el, 'New available').querySelector('button')!.click();
       await el.updateComplete;
       expect(names(el)[0]).to.equal('Service Premium');
