@@ -41,6 +41,8 @@ async function open(el: SoUserLicenceFilter, userId: string) {
   const search = shadow(el).querySelector<HTMLInputElement>('input[type=search]')!;
   search.value = userId;
   search.dispatchEvent(new Event('input'));
+  // The rows shown before the search re-rendered are not the ones a click would pick.
+  await el.updateComplete;
   await waitUntil(() => rowOf(el, userId), `${userId} found`);
   rowOf(el, userId).click();
   await waitUntil(() => panel(el)?.querySelector('[role=switch]'), `${userId}'s editable panel shown`, { timeout: 4000 });
