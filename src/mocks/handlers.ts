@@ -23,7 +23,7 @@ import {
   type RowSource,
 } from './data.js';
 import { getScenario, type Scenario } from './scenarios.js';
-import { compareRows, FilterSyntaxError, parseFilter, parseOrderBy, type OrderBy } from './odata.js';
+import { sortRows, FilterSyntaxError, parseFilter, parseOrderBy, type OrderBy } from './odata.js';
 import { followScenario } from './state.js';
 import { writeHandlers } from './writes.js';
 
@@ -73,6 +73,15 @@ const int = (value: string | null, fallback: number) => {
 const queried = new Map<string, readonly ArchiveRow[]>();
 const QUERY_CACHE = 8;
 
+/** Every row of a source, made once per `key` (the last one kept): each new query of the same rows only filters and sorts. */
+let made: { key?: string; rows: readonly ArchiveRow[] } | undefined;
+function materialized(source: RowSource): ArchiveRow[] {
+  if (source.key && made?.key === source.key) return [...made.rows];
+  const rows = Array.from({ length: source.count }, (_, i) => source.at(i));
+  if (source.key) made = { key: source.key, rows };
+  return [...rows];
+}
+
 function query(source: RowSource, filter: string, order: OrderBy | 'reverse' | 'none', orderText: string): readonly ArchiveRow[] {
   const key = source.key && `${source.key}|${filter}|${orderText}`;
   const hit = key ? queried.get(key) : undefined;
@@ -82,11 +91,11 @@ function query(source: RowSource, filter: string, order: OrderBy | 'reverse' | '
     return hit;
   }
   const test = filter ? parseFilter(filter) : undefined;
-  let rows = Array.from({ length: source.count }, (_, i) => source.at(i));
+  let rows = materialized(source);
   if (test) rows = rows.filter(test);
-  // Array#sort is stable: rows equal by `order` keep the source's own order (newest first for events).
+  // Rows equal by `order` keep the source's own order (newest first for events).
   if (order === 'reverse') rows.reverse();
-  else if (order !== 'none') rows.sort(compareRows(order));
+  else if (order !== 'none') rows = sortRows(rows, order);
   if (key) {
     queried.set(key, rows);
     if (queried.size > QUERY_CACHE) queried.delete(queried.keys().next().value!);

@@ -124,12 +124,12 @@ export const styles = css`
   .field {
     display: grid;
     gap: 0.25rem;
-    flex: 0 1 12rem;
+    flex: 1 1 9rem;
     min-width: 0;
   }
 
   .field.search {
-    flex: 1 1 16rem;
+    flex: 3 1 16rem;
   }
 
   .field label {
@@ -247,7 +247,7 @@ export const styles = css`
     /* The event's name gets the most room after the message (which the details panel shows in full); dates are as
        wide as a date is, type and status as their longest words. */
     grid-template-columns:
-      minmax(10rem, 2fr) minmax(5.5rem, 0.7fr) minmax(8rem, 2.2fr) 11.5rem minmax(7rem, 0.8fr)
+      minmax(10rem, 2fr) minmax(5.5rem, 0.7fr) minmax(8rem, 2.2fr) 11.5rem minmax(9rem, 0.9fr)
       11.5rem minmax(6rem, 0.6fr);
     align-items: center;
     gap: var(--_space);
