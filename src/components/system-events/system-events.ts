@@ -752,11 +752,11 @@ export class SoSystemEvents extends KitElement {
       aria-busy=${this.querying ? 'true' : 'false'}
       ${ref(this.virtualRows.attach)}
       @click=${this.rowFocus.onClick}
-      @keydown=${this.rowFocus.onKeyDown}
+      @keydown=${this.onGridKey}
       @focusin=${this.rowFocus.onFocusIn}
     >
       <div class="head" role="rowgroup" part="header">
-        <div class="row" role="row" aria-rowindex="1" @keydown=${keepHeaderKeys}>${COLUMNS.map((c) => this.renderHeader(c))}</div>
+        <div class="row" role="row" aria-rowindex="1">${COLUMNS.map((c) => this.renderHeader(c))}</div>
       </div>
       <div class="body" role="rowgroup">
         ${this.virtualRows.spacer('before')}
@@ -784,6 +784,11 @@ export class SoSystemEvents extends KitElement {
       </div>
     </div>`;
   }
+
+  /** @internal Keys on the rows move and select; keys on the header's sort buttons are the buttons' own. */
+  private readonly onGridKey = (e: KeyboardEvent): void => {
+    if (!(e.target as Element).closest?.('.head')) this.rowFocus.onKeyDown(e);
+  };
 
   /** @internal A column header: its sort button, `aria-sort` on the sorted one. */
   private renderHeader(c: Column) {
@@ -892,8 +897,6 @@ const stoppable = (job: BatchTask) => job.CancellationBehaviour === 'CanCancel' 
 /** A search or a filter narrows the list (a sort alone does not). */
 const isFiltered = (q: SystemEventQuery) => !!(q.status || q.type || q.search);
 
-/** The header's own keys (Enter, Space, Tab on its buttons) are not the grid's row keys. */
-const keepHeaderKeys = (e: KeyboardEvent) => e.stopPropagation();
 
 /** A date in the file as spreadsheets read it: `2026-11-30 14:05` (the time shown); empty for none. */
 const csvDate = (date: WallDate | null): CsvCell =>
