@@ -260,6 +260,27 @@ describe('<so-system-events> sort, filter, search and export', () => {
       }
     });
 
+    it('a search applied while the list reloads is asked by that reload, not lost', async () => {
+      const el = await mount();
+      // The reload without the search is slow: the search is applied while it is on its way.
+      worker.use(
+        http.get('*/api/v1/SystemEvent', async ({ request }) => {
+          if (!new URL(request.url).searchParams.get('$filter')) await delay(800);
+          return undefined;
+        }),
+      );
+      const requests = countRequests('/SystemEvent');
+      const field = searchField(el);
+      field.value = 'licence';
+      field.dispatchEvent(new Event('input'));
+      void el.refresh();
+      await waitUntil(() => requests.requests.some((r) => (param(r, '$filter') ?? '').includes("'licence'")), 'asked with the search', { timeout: 3000 });
+      await waitUntil(() => rows(el).length && /notifications/.test(count(el)), 'matches shown', { timeout: 4000 });
+      expect(rows(el).length).to.be.below(30);
+      for (const r of rows(el)) expect(`${cell(r, 'c-event')} ${cell(r, 'c-message')}`.toLowerCase()).to.contain('licence');
+      requests.stop();
+    });
+
     it('says when a changed query fails, with Try again that works', async () => {
       const el = await mount();
       let fail = true;
@@ -405,6 +426,45 @@ describe('<so-system-events> sort, filter, search and export', () => {
       }
       expect(capture.files).to.have.length(0);
       expect(part(el, 'export')!.textContent).to.contain('The export failed; no file was saved.');
+    });
+
+    it('shows how many rows it has when the server sends no total, and saves them all', async () => {
+      const events = Array.from({ length: 120 }, (_, i) => ({
+        PrimaryKey: String(1000 - i),
+        EntityName: 'systemevent',
+        eventname: `Event ${i}`,
+        status: 'Finished',
+        eventmess: `Message ${i}`,
+        registered: '2026-03-01T12:00:00',
+        registered_associate_id_assocName: 'SYSTEM',
+        registered_associate_id_fullName: '',
+        registered_associate_id_portraitThumbnail: '',
+        eta: '',
+        type: 'Database',
+      }));
+      worker.use(
+        http.get('*/api/v1/SystemEvent', async ({ request }) => {
+          const q = new URL(request.url).searchParams;
+          const [top, skip] = [Number(q.get('$top')), Number(q.get('$skip'))];
+          if (top === 1000) await delay(400);
+          const next = skip + top < events.length ? `${request.url.replace(/\$skip=\d+/, `$skip=${skip + top}`)}` : null;
+          return HttpResponse.json({ 'odata.metadata': '', 'odata.nextLink': next, value: events.slice(skip, skip + top) });
+        }),
+      );
+      const el = await fixture<SoSystemEvents>(html`<so-system-events></so-system-events>`);
+      await waitUntil(() => rows(el).length, 'rows shown');
+      expect(count(el)).to.equal('', 'no total to tell');
+      const capture = captureDownloads();
+      try {
+        part(el, 'download')!.click();
+        await waitUntil(() => part(el, 'export')?.querySelector('progress'), 'progress shown');
+        expect(part(el, 'export')!.textContent!.replace(/\s+/g, ' ')).to.contain('Exporting… 0 notifications');
+        await waitUntil(() => capture.files.length, 'file saved', { timeout: 4000 });
+      } finally {
+        capture.restore();
+      }
+      expect(await csvLines(capture.files[0].blob)).to.have.length(122);
+      await waitUntil(() => part(el, 'export')?.textContent?.includes('Saved 120 notifications'), 'outcome said');
     });
 
     it('names the file without a serial number when the licence is not readable', async () => {
