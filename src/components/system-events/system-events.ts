@@ -442,14 +442,14 @@ export class SoSystemEvents extends KitElement {
         </div>
         <div class="field">
           <label for="status-filter">${msg('Status', { id: 'events.status' })}</label>
-          <select id="status-filter" part="filter" @change=${this.onStatusChange}>
+          <select id="status-filter" part="filter" .value=${this.statusFilter} @change=${this.onStatusChange}>
             ${option('', msg('All statuses', { id: 'events-lists.all-statuses' }), this.statusFilter)}
             ${STATUS_VALUES.map((v) => option(v, eventStatus(v).label, this.statusFilter))}
           </select>
         </div>
         <div class="field">
           <label for="type-filter">${msg('Type', { id: 'events.type' })}</label>
-          <select id="type-filter" part="filter" @change=${this.onTypeChange}>
+          <select id="type-filter" part="filter" .value=${this.typeFilter} @change=${this.onTypeChange}>
             ${option('', msg('All types', { id: 'events-lists.all-types' }), this.typeFilter)}
             ${TYPE_VALUES.map((v) => option(v, eventType(v).label, this.typeFilter))}
           </select>
@@ -470,7 +470,7 @@ export class SoSystemEvents extends KitElement {
 
   /** @internal "10,000 notifications", or with a filter or search "12 of 10,000 notifications". */
   private countText(): string {
-    if (this.querying) return msg('Searching…', { id: 'events-lists.searching' });
+    if (this.querying) return msg('Loading…', { id: 'state.loading' });
     const shown = this.list.total;
     if (shown === undefined) return '';
     const n = formatNumber(shown);
