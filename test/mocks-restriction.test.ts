@@ -1,60 +1,44 @@
-/** The mocks read `$filter` and `$orderBy` as SuperOffice documents them for archives (src/mocks/restriction.ts). */
+/** The mocks read E8's `$filter` and `$orderBy` as SuperOffice documents them for archives (src/mocks/odata.ts). */
 import { expect } from '@open-wc/testing';
-import { parseFilter, parseOrderBy, RestrictionError, sortRows } from '../src/mocks/restriction.js';
+import { usersFilter } from '../src/api/endpoints.js';
+import { FilterSyntaxError, parseFilter, parseOrderBy, sortRows } from '../src/mocks/odata.js';
 import type { ArchiveRow } from '../src/mocks/data.js';
 
 const row = (PrimaryKey: number, cells: Record<string, string | number | boolean>): ArchiveRow => ({ PrimaryKey, EntityName: 'associate', ...cells });
 const rows = [
-  row(1, { fullName: 'Ingrid Solberg', usergroup: 'Management', role: 'Administrator', sales: 1 }),
-  row(2, { fullName: "Sean O'Brien", usergroup: 'Sales', role: 'Sales rep', sales: '0' }),
-  row(3, { fullName: 'Åse Berg', usergroup: 'Support', role: 'Support agent', sales: true }),
-  row(4, { fullName: 'anders lie', usergroup: 'sales', role: 'User', sales: '[I:1]' }),
+  row(1, { fullName: 'Ingrid Solberg', assocName: 'INGRID', usergroup: 'Management', role: 'Administrator', userplan: 'Sales Premium', sales: '1' }),
+  row(2, { fullName: "Sean O'Brien", assocName: 'SEAN', usergroup: 'Sales', role: 'Sales rep', userplan: '', sales: '0' }),
+  row(3, { fullName: 'Åse Berg', assocName: 'ASE', usergroup: 'Support', role: 'Support agent', userplan: 'Service Premium', sales: true }),
+  row(4, { fullName: 'anders lie', assocName: 'ANDERS', usergroup: 'sales', role: 'User', userplan: 'Sales Essentials', sales: '[I:1]' }),
 ];
 const keys = (filter: string) => rows.filter(parseFilter(filter)).map((r) => r.PrimaryKey);
 
-describe('mock archive restrictions', () => {
-  it('reads the string operators, ignoring case', () => {
-    expect(keys("usergroup contains 'SALES'")).to.deep.equal([2, 4]);
-    expect(keys("fullName begins 'an'")).to.deep.equal([4]);
-    expect(keys("usergroup is 'sales'")).to.deep.equal([2, 4]);
-    expect(keys("usergroup isNot 'sales'")).to.deep.equal([1, 3]);
-    expect(keys("role notContains 'a'")).to.deep.equal([4]);
-    expect(keys("fullName notBegins 'a'")).to.deep.equal([1, 2, 3]);
-    expect(keys("usergroup eq 'Support'")).to.deep.equal([3]);
+describe('mock archive restrictions for E8', () => {
+  it('answers the user search: contains over name, user id, group, role and plan, ignoring case', () => {
+    expect(keys(usersFilter(undefined, 'SALES')!)).to.deep.equal([1, 2, 4]);
+    expect(keys(usersFilter(undefined, 'agent')!)).to.deep.equal([3]);
+    expect(keys(usersFilter(undefined, 'essentials')!)).to.deep.equal([4]);
+    expect(keys(usersFilter(undefined, "o'brien")!), 'a quote, escaped').to.deep.equal([2]);
   });
 
-  it('reads numbers, yes/no cells and the functions', () => {
-    expect(keys('sales eq 1')).to.deep.equal([1, 3, 4]);
-    expect(keys('sales = 0')).to.deep.equal([2]);
-    expect(keys('PrimaryKey gt 2')).to.deep.equal([3, 4]);
-    expect(keys('PrimaryKey le 2')).to.deep.equal([1, 2]);
-    expect(keys("startswith(fullName,'ing')")).to.deep.equal([1]);
-    expect(keys("endswith(fullName, 'BERG')")).to.deep.equal([1, 3]);
-    expect(keys("substringof('rep', role)")).to.deep.equal([2]);
-  });
-
-  it('AND binds tighter than OR; brackets group; a backslash escapes a quote', () => {
+  it('joins the holders of a licence (eq 1 on yes/no cells) to the search; AND binds tighter than OR', () => {
+    expect(keys(usersFilter('sales')!)).to.deep.equal([1, 3, 4]);
+    expect(keys(usersFilter('sales', 'sales')!)).to.deep.equal([1, 4]);
     expect(keys("usergroup contains 'sales' or usergroup contains 'support' and sales eq 1")).to.deep.equal([2, 3, 4]);
     expect(keys("(usergroup contains 'sales' or usergroup contains 'support') and sales eq 1")).to.deep.equal([3, 4]);
-    expect(keys("fullName contains 'o\\'brien'")).to.deep.equal([2]);
-    expect(keys("fullName contains 'a\\\\b'")).to.deep.equal([]);
   });
 
   it('refuses what SuperOffice would refuse', () => {
-    for (const bad of ["fullName frobnicates 'x'", "fullName contains 'open", "(fullName contains 'x'", 'sales eq', "fullName contains 'x' sales", 'sales gt \'x\'']) {
-      expect(() => parseFilter(bad), bad).to.throw(RestrictionError);
+    for (const bad of ["fullName frobnicates 'x'", "fullName contains 'open", "(fullName contains 'x'", 'sales eq', "fullName contains 'x' sales"]) {
+      expect(() => parseFilter(bad), bad).to.throw(FilterSyntaxError);
     }
+    expect(() => parseOrderBy('fullName sideways')).to.throw(FilterSyntaxError);
   });
 
-  it('orders by several columns, each either way, text by a collation and numbers as numbers; stable', () => {
-    expect(parseOrderBy('usergroup desc, fullName')).to.deep.equal([
-      { column: 'usergroup', desc: true },
-      { column: 'fullName', desc: false },
-    ]);
-    expect(() => parseOrderBy('fullName sideways')).to.throw(RestrictionError);
-    expect(sortRows(rows, parseOrderBy('usergroup asc,fullName desc')).map((r) => r.PrimaryKey)).to.deep.equal([1, 2, 4, 3]);
-    expect(sortRows(rows, parseOrderBy('fullName')).map((r) => r.PrimaryKey), 'case and accents aside').to.deep.equal([4, 3, 1, 2]);
-    expect(sortRows(rows, parseOrderBy('PrimaryKey desc')).map((r) => r.PrimaryKey)).to.deep.equal([4, 3, 2, 1]);
-    expect(sortRows(rows, parseOrderBy('role asc')).map((r) => r.PrimaryKey), 'equal keys keep their order').to.deep.equal([1, 2, 3, 4]);
+  it('orders users by a column with ties by name, either way; stable', () => {
+    expect(sortRows(rows, parseOrderBy('usergroup asc,fullName asc')).map((r) => r.PrimaryKey)).to.deep.equal([1, 4, 2, 3]);
+    expect(sortRows(rows, parseOrderBy('usergroup desc,fullName asc')).map((r) => r.PrimaryKey)).to.deep.equal([3, 4, 2, 1]);
+    expect(sortRows(rows, parseOrderBy('role asc')).map((r) => r.PrimaryKey)).to.deep.equal([1, 2, 3, 4]);
+    expect(sortRows(rows, parseOrderBy('userplan asc')).map((r) => r.PrimaryKey), 'empty first, as SQL Server sorts NULL').to.deep.equal([2, 4, 1, 3]);
   });
 });

@@ -80,20 +80,68 @@ export const SYSTEM_EVENT_COLUMNS = [
   'type',
 ] as const;
 
-/** E6: one page of system events, newest first. */
-export const getSystemEvents = (config: ResolvedConfig, page: Page, o: CallOptions = {}) =>
-  request(config, '/SystemEvent', {
-    ...o,
+/** E6 columns the list can be sorted by (`$orderBy`). */
+export type SystemEventSortColumn = 'eventname' | 'status' | 'eventmess' | 'registered' | 'registered_associate_id/assocName' | 'eta' | 'type';
+
+/** What E6 is narrowed and ordered by: all of it goes to the server, so it works over any number of events. */
+export interface SystemEventQuery {
+  /** Default `registered desc` (newest first). */
+  sort?: { column: SystemEventSortColumn; desc: boolean };
+  /** Only events with this `status` value (as the contract spells it: `Failed`, …). */
+  status?: string;
+  /** Only events with this `type` value (`Database`, …). */
+  type?: string;
+  /** Text searched for in the event's name and message. */
+  search?: string;
+}
+
+/**
+ * A text as a string literal of SuperOffice's archive restriction syntax: in single quotes, with a single quote
+ * escaped by a backslash (SuperOffice: "Use backslash to escape single quotes in strings"), and so a backslash too.
+ */
+export const archiveString = (text: string): string => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+/**
+ * The E6 `$filter` of a query, or `undefined` for none. SuperOffice's archive restriction syntax, as documented for
+ * `GET /api/v1/Archive/{provider}` and the Archive agent (docs.superoffice.com, "REST WebAPI search" / "Using
+ * filters"): `column eq 'value'` for an exact match of a string, `column contains 'text'` for a search, terms joined
+ * by `and` / `or` where `and` binds tighter and brackets group. So the search is bracketed:
+ * `status eq 'Failed' and type eq 'Database' and (eventname contains 'x' or eventmess contains 'x')`.
+ */
+export function systemEventFilter(query: SystemEventQuery = {}): string | undefined {
+  const terms: string[] = [];
+  if (query.status) terms.push(`status eq ${archiveString(query.status)}`);
+  if (query.type) terms.push(`type eq ${archiveString(query.type)}`);
+  const search = query.search?.trim();
+  if (search) {
+    const text = archiveString(search);
+    terms.push(`(eventname contains ${text} or eventmess contains ${text})`);
+  }
+  return terms.length ? terms.join(' and ') : undefined;
+}
+
+/** E6's `$orderBy` of a query: `<column> asc|desc`, default `registered desc`. */
+export const systemEventOrder = (query: SystemEventQuery = {}): string =>
+  query.sort ? `${query.sort.column} ${query.sort.desc ? 'desc' : 'asc'}` : 'registered desc';
+
+/** E6: one page of system events, newest first unless `query` sorts otherwise; narrowed by `query` on the server. */
+export const getSystemEvents = (config: ResolvedConfig, page: Page, o: CallOptions & { query?: SystemEventQuery } = {}) => {
+  const filter = systemEventFilter(o.query);
+  return request(config, '/SystemEvent', {
+    signal: o.signal,
+    fresh: o.fresh,
     schema: SystemEventPageSchema,
     query: {
       $select: SYSTEM_EVENT_COLUMNS.join(','),
-      $orderBy: 'registered desc',
+      ...(filter ? { $filter: filter } : {}),
+      $orderBy: systemEventOrder(o.query),
       $top: page.top,
       $skip: page.skip,
       $jsonSafe: 'true',
       $inlineCount: 'allpages',
     },
   });
+};
 
 /** E7: running batch tasks. */
 export const getStartedBatchTasks = (config: ResolvedConfig, o: CallOptions = {}) =>
@@ -120,8 +168,6 @@ export const USER_SEARCH_COLUMNS = ['fullName', 'assocName', 'usergroup', 'role'
 /** The user columns E8 can be sorted by (`$orderBy`). */
 export type UserSortColumn = 'fullName' | 'usergroup' | 'role' | 'userplan';
 
-/** A string in an archive restriction: in single quotes, a backslash before `'` and `\` (SuperOffice's escape). */
-export const restrictionString = (text: string) => `'${text.replace(/[\\']/g, (c) => `\\${c}`)}'`;
 
 /**
  * E8's `$filter`: the holders of a licence (`<column> eq 1`) and a text search (`contains`, SuperOffice's string
@@ -131,7 +177,7 @@ export function usersFilter(holders?: string, search?: string): string | undefin
   const terms: string[] = [];
   if (holders) terms.push(`${holders} eq 1`);
   const text = search?.trim();
-  if (text) terms.push(`(${USER_SEARCH_COLUMNS.map((c) => `${c} contains ${restrictionString(text)}`).join(' or ')})`);
+  if (text) terms.push(`(${USER_SEARCH_COLUMNS.map((c) => `${c} contains ${archiveString(text)}`).join(' or ')})`);
   return terms.length ? terms.join(' and ') : undefined;
 }
 

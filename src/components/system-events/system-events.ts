@@ -1,13 +1,22 @@
-import { html, nothing } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { ref } from 'lit/directives/ref.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '../../localization.js';
-import { getStartedBatchTasks, getSystemEvents, stopBatchJob } from '../../api/endpoints.js';
+import {
+  getLicenses,
+  getStartedBatchTasks,
+  getSystemEvents,
+  stopBatchJob,
+  type SystemEventQuery,
+  type SystemEventSortColumn,
+} from '../../api/endpoints.js';
 import { isAbort, toApiError, type ApiError } from '../../api/errors.js';
-import type { BatchTask, SystemEventRow } from '../../api/schemas.js';
+import { isUnreadableDate, type BatchTask, type SystemEventRow, type WallDate } from '../../api/schemas.js';
+import { csvFileName, downloadCsv, type CsvCell } from '../../core/csv.js';
 import { facts } from '../../core/facts.styles.js';
-import { formatDateTime, formatNumber, formatPercent } from '../../core/format.js';
+import { formatDateTime, formatNumber, formatPercent, unreadableDateText } from '../../core/format.js';
 import { KitElement } from '../../core/kit-element.js';
 import { heading } from '../../core/heading.js';
 import { PagedList } from '../../core/paged-list.js';
@@ -24,13 +33,65 @@ import { styles } from './system-events.styles.js';
 const PAGE_SIZE = 50;
 /** `aria-rowindex` of the first event row (the header row is 1). */
 const FIRST_ROW = 2;
+/** The search waits this long after the last keystroke before it asks the server. */
+const SEARCH_DELAY = 300;
+/**
+ * The longest search text. The search goes into `$filter` twice (event name and message), URL-encoded: 60
+ * characters of the widest kind (4-byte UTF-8, 12 characters encoded) stay, with `$select`, both filters and a long
+ * tenant URL, within IIS's default 2,048-character query limit.
+ */
+export const SEARCH_MAX = 60;
+/** The most rows one export collects (the hardening rule: every scan is bounded); the file says when it was cut. */
+export const EXPORT_LIMIT = 5000;
+/** Rows per request while exporting (SuperOffice advises at most 1,000 archive rows at a time). */
+const EXPORT_PAGE = 1000;
+
+/** The contract's `status` values (E6), offered as filter choices with their translated labels. */
+const STATUS_VALUES = ['Finished', 'Scheduled', 'Failed', 'Cancelled'] as const;
+/** The contract's `type` values (E6). */
+const TYPE_VALUES = ['System-wide', 'Database', 'Group', 'User'] as const;
+
+interface Column {
+  key: SystemEventSortColumn;
+  class: string;
+  label: () => string;
+}
+
+/** The seven columns in screen order, each sortable by its archive column. Labels are read at render time. */
+const COLUMNS: readonly Column[] = [
+  { key: 'eventname', class: 'c-event', label: () => msg('Event', { id: 'events.event' }) },
+  { key: 'status', class: 'c-status', label: () => msg('Status', { id: 'events.status' }) },
+  { key: 'eventmess', class: 'c-message', label: () => msg('Message', { id: 'events.message' }) },
+  { key: 'registered', class: 'c-activated', label: () => msg('Activated', { id: 'events.activated' }) },
+  { key: 'registered_associate_id/assocName', class: 'c-by', label: () => msg('Activated by', { id: 'events.by' }) },
+  { key: 'eta', class: 'c-finished', label: () => msg('Finished', { id: 'events.finished' }) },
+  { key: 'type', class: 'c-type', label: () => msg('Type', { id: 'events.type' }) },
+];
+
+/** Newest first, as SuperOffice's own screen lists them. */
+const DEFAULT_SORT = { column: 'registered', desc: true } as const satisfies SystemEventQuery['sort'];
+
+/** What the last export came to. */
+type ExportOutcome =
+  | { kind: 'done'; count: number }
+  | { kind: 'cut'; count: number; total: number }
+  | { kind: 'cancelled' }
+  | { kind: 'failed'; error: ApiError };
 
 /**
  * System notifications (E6), newest first, with the running jobs (E7) on top. Rows are virtualized and loaded 50 at
  * a time as the list is scrolled; select a row by click or keyboard to read its full message in the details panel.
  * With `refresh-interval` the newest events and the jobs are polled.
  *
- * Keyboard: Tab reaches the list; ↑/↓, Home/End and PageUp/PageDown move between rows; Enter or Space selects.
+ * Every column sorts by its header button (click, Enter or Space; `aria-sort` on the header; again reverses). The
+ * list can be narrowed by status, by type and by a text searched for in the event's name and message. Sorting,
+ * filters and search are done by the server (`$orderBy`, `$filter` on E6), so they cover every event, however many;
+ * the line above the grid says how many match ("12 of 10,000 notifications"). *Download CSV* saves what is shown —
+ * in that order, with those filters — fetching the matching pages itself (at most 5,000 rows, with progress and
+ * *Cancel*).
+ *
+ * Keyboard: Tab reaches the search, the filters, *Download CSV*, the column headers and the list; in the list ↑/↓,
+ * Home/End and PageUp/PageDown move between rows; Enter or Space selects.
  *
  * @tag so-system-events
  * @summary System notifications with running jobs and a details panel.
@@ -39,6 +100,13 @@ const FIRST_ROW = 2;
  * @fires {CustomEvent<SoEventSelectDetail>} so-event-select - A row was selected. `detail: { id }` (the event's `PrimaryKey`)
  * @fires {CustomEvent<SoWriteErrorDetail>} so-write-error - Stopping a job failed. `detail: { kind, status?, message, operation: 'stop-job' }`
  * @csspart heading - The "System notifications" heading.
+ * @csspart toolbar - The search, the filters and *Download CSV*.
+ * @csspart search - The search field.
+ * @csspart filter - The status and type choices.
+ * @csspart download - The *Download CSV* button.
+ * @csspart count - The line that says how many notifications match.
+ * @csspart export - The export's progress with *Cancel*, and what the export came to.
+ * @csspart sort - A column header's sort button.
  * @csspart jobs - The running jobs.
  * @csspart job - One running job.
  * @csspart progress - A job's progress bar.
@@ -82,14 +150,51 @@ export class SoSystemEvents extends KitElement {
   /** @internal What the last stop request came to. */
   @state() private stopOutcome?: { name: string; stopped: boolean; error?: ApiError };
 
+  /** @internal The order asked of the server. */
+  @state() private sort: NonNullable<SystemEventQuery['sort']> = DEFAULT_SORT;
+  /** @internal The `status` value the list is narrowed to; `''` for all. */
+  @state() private statusFilter = '';
+  /** @internal The `type` value the list is narrowed to; `''` for all. */
+  @state() private typeFilter = '';
+  /** @internal The search text in the field (applied after a pause in typing). */
+  @state() private searchInput = '';
+  /** @internal The search text applied. */
+  @state() private search = '';
+  /** @internal A changed sort, filter or search is being loaded. */
+  @state() private querying = false;
+  /** @internal Loading a changed sort, filter or search failed. */
+  @state() private queryError?: ApiError;
+  /** @internal The number of all events (`odata.count` of the last answer without filters). */
+  @state() private allCount?: number;
+  /** @internal The export under way: rows collected, and how many it will hold when known. */
+  @state() private exporting?: { done: number; total?: number };
+  /** @internal What the last export came to. */
+  @state() private exportOutcome?: ExportOutcome;
+
   /** @internal */
   @query('#stop-dialog') private stopDialog?: HTMLDialogElement;
+
+  /** @internal Bumped by every change of sort, filter or search: answers to an older query are dropped. */
+  private queryGeneration = 0;
+  /** @internal The load of a changed query in flight. */
+  private queryController?: AbortController;
+  /** @internal */
+  private exportController?: AbortController;
+  /** @internal */
+  private searchTimer?: ReturnType<typeof setTimeout>;
 
   /** @internal */
   private readonly list = new PagedList<SystemEventRow>(this, {
     pageSize: PAGE_SIZE,
     key: (row) => row.PrimaryKey,
-    fetchPage: (page, { config, signal, fresh }) => getSystemEvents(config, page, { signal, fresh }),
+    fetchPage: async (page, { config, signal, fresh }) => {
+      const generation = this.queryGeneration;
+      const query = this.query;
+      const answer = await getSystemEvents(config, page, { signal, fresh, query });
+      if (generation !== this.queryGeneration) throw new DOMException('The sort, filters or search changed.', 'AbortError');
+      if (!isFiltered(query) && answer.count !== null) this.allCount = answer.count;
+      return answer;
+    },
   });
 
   /** @internal */
@@ -100,7 +205,8 @@ export class SoSystemEvents extends KitElement {
       await this.list.first(context);
       return true;
     },
-    isEmpty: () => this.list.rows.length === 0 && !this.jobs?.length,
+    // A search or filter that matches nothing is not "no notifications": the toolbar stays to change it.
+    isEmpty: () => this.list.rows.length === 0 && !this.jobs?.length && !isFiltered(this.query) && !this.querying && !this.queryError,
   });
 
   /** @internal */
@@ -134,6 +240,102 @@ export class SoSystemEvents extends KitElement {
   refresh(): Promise<void> {
     return this.events.refresh();
   }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.searchTimer);
+    this.queryController?.abort(new DOMException('The element was disconnected.', 'AbortError'));
+    this.exportController?.abort(new DOMException('The element was disconnected.', 'AbortError'));
+  }
+
+  /** @internal What the server is asked for: the sort, the filters and the search. */
+  private get query(): SystemEventQuery {
+    return { sort: this.sort, status: this.statusFilter || undefined, type: this.typeFilter || undefined, search: this.search || undefined };
+  }
+
+  /**
+   * @internal The sort, a filter or the search changed: the first page of the new query replaces the list (the
+   * toolbar and the jobs stay; the grid is marked busy). A query changed again meanwhile wins; a failure says so with
+   * *Try again*.
+   */
+  private async requery(): Promise<void> {
+    this.queryGeneration++;
+    this.queryController?.abort(new DOMException('The query changed.', 'AbortError'));
+    this.list.cancelMore();
+    this.exportOutcome = undefined;
+    const s = this.events.state;
+    if (s !== 'loaded' && s !== 'empty') {
+      // Not on screen yet (or failed): the element's own load asks with the new query.
+      this.queryController = undefined;
+      this.querying = false;
+      await this.events.refresh();
+      return;
+    }
+    const controller = (this.queryController = new AbortController());
+    this.querying = true;
+    this.queryError = undefined;
+    try {
+      await this.list.first({ config: this.config, signal: controller.signal, fresh: false });
+      const grid = this.renderRoot.querySelector<HTMLElement>('[role=grid]');
+      if (grid) grid.scrollTop = 0;
+    } catch (error) {
+      if (!isAbort(error)) this.queryError = toApiError(error);
+    } finally {
+      if (this.queryController === controller) {
+        this.queryController = undefined;
+        this.querying = false;
+      }
+    }
+  }
+
+  /** @internal Ascending first, then each activation flips the direction. */
+  private sortBy(column: SystemEventSortColumn): void {
+    this.sort = { column, desc: this.sort.column === column && !this.sort.desc };
+    void this.requery();
+  }
+
+  /** @internal */
+  private readonly onSearchInput = (e: Event): void => {
+    this.searchInput = (e.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => this.applySearch(), SEARCH_DELAY);
+  };
+
+  /** @internal Enter in the search field applies it at once. */
+  private readonly onSearchSubmit = (e: Event): void => {
+    e.preventDefault();
+    clearTimeout(this.searchTimer);
+    this.applySearch();
+  };
+
+  /** @internal */
+  private applySearch(): void {
+    const search = this.searchInput.trim();
+    if (search === this.search) return;
+    this.search = search;
+    void this.requery();
+  }
+
+  /** @internal */
+  private readonly onStatusChange = (e: Event): void => {
+    this.statusFilter = (e.target as HTMLSelectElement).value;
+    void this.requery();
+  };
+
+  /** @internal */
+  private readonly onTypeChange = (e: Event): void => {
+    this.typeFilter = (e.target as HTMLSelectElement).value;
+    void this.requery();
+  };
+
+  /** @internal *Clear search and filters*: back to every notification; focus goes to the search field. */
+  private readonly onClear = async (): Promise<void> => {
+    clearTimeout(this.searchTimer);
+    this.searchInput = this.search = this.statusFilter = this.typeFilter = '';
+    void this.requery();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('#search')?.focus();
+  };
 
   /**
    * @internal E7 is optional: 404/403 hide the jobs; other failures say so without failing the element. Never
@@ -198,9 +400,190 @@ export class SoSystemEvents extends KitElement {
             ${msg('The list could not be refreshed; it will try again shortly.', { id: 'events.poll-failed' })}
           </p>`
         : nothing}
-      ${rows.length
-        ? html`${this.renderSkipped()}${this.renderGrid(rows)}${this.renderFooter()}${this.renderDetails()}`
-        : emptyTemplate(msg('There are no system notifications.', { id: 'events.empty' }))}`;
+      ${rows.length || isFiltered(this.query) || this.querying || this.queryError ? this.renderToolbar() : nothing}
+      ${this.queryError
+        ? html`<div class="state error" part="state" role="alert">
+            <p>
+              <strong>${msg('Could not load the notifications that match.', { id: 'events-lists.query-failed' })}</strong>
+              ${reasonOf(this.queryError)}
+            </p>
+            <button class="button" part="retry" type="button" @click=${() => this.requery()}>${msg('Try again', { id: 'state.retry' })}</button>
+          </div>`
+        : rows.length
+          ? html`${this.renderSkipped()}${this.renderGrid(rows)}${this.renderFooter()}${this.renderDetails()}`
+          : isFiltered(this.query)
+            ? html`<div class="state empty no-match" part="state">
+                <p>${msg('No notifications match the search and filters.', { id: 'events-lists.no-match' })}</p>
+                <button class="button" type="button" @click=${this.onClear}>
+                  ${msg('Clear search and filters', { id: 'events-lists.clear' })}
+                </button>
+              </div>`
+            : emptyTemplate(msg('There are no system notifications.', { id: 'events.empty' }))}`;
+  }
+
+  /** @internal The search, the status and type choices, *Download CSV*, how many match, and the export. */
+  private renderToolbar() {
+    const option = (value: string, label: string, selected: string) =>
+      html`<option value=${value} ?selected=${value === selected}>${label}</option>`;
+    return html`<form class="toolbar" part="toolbar" role="search" aria-label=${msg('Search and filter notifications', { id: 'events-lists.toolbar' })} @submit=${this.onSearchSubmit}>
+        <div class="field search">
+          <label for="search">${msg('Search notifications', { id: 'events-lists.search' })}</label>
+          <input
+            id="search"
+            part="search"
+            type="search"
+            autocomplete="off"
+            maxlength=${SEARCH_MAX}
+            aria-describedby="search-hint"
+            .value=${this.searchInput}
+            @input=${this.onSearchInput}
+          />
+          <span class="hint muted" id="search-hint">${msg('Event or message', { id: 'events-lists.search-hint' })}</span>
+        </div>
+        <div class="field">
+          <label for="status-filter">${msg('Status', { id: 'events.status' })}</label>
+          <select id="status-filter" part="filter" .value=${this.statusFilter} @change=${this.onStatusChange}>
+            ${option('', msg('All statuses', { id: 'events-lists.all-statuses' }), this.statusFilter)}
+            ${STATUS_VALUES.map((v) => option(v, eventStatus(v).label, this.statusFilter))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="type-filter">${msg('Type', { id: 'events.type' })}</label>
+          <select id="type-filter" part="filter" .value=${this.typeFilter} @change=${this.onTypeChange}>
+            ${option('', msg('All types', { id: 'events-lists.all-types' }), this.typeFilter)}
+            ${TYPE_VALUES.map((v) => option(v, eventType(v).label, this.typeFilter))}
+          </select>
+        </div>
+        <button
+          class="button download"
+          part="download"
+          type="button"
+          ?disabled=${!this.list.rows.length || !!this.exporting || this.querying}
+          @click=${this.exportCsv}
+        >
+          ${downloadIcon} ${msg('Download CSV', { id: 'list.download' })}
+        </button>
+      </form>
+      <p class="count" part="count" role="status">${this.countText()}</p>
+      ${this.renderExport()}`;
+  }
+
+  /** @internal "10,000 notifications", or with a filter or search "12 of 10,000 notifications". */
+  private countText(): string {
+    if (this.querying) return msg('Loading…', { id: 'state.loading' });
+    const shown = this.list.total;
+    if (shown === undefined) return '';
+    const n = formatNumber(shown);
+    if (isFiltered(this.query) && this.allCount !== undefined) {
+      const all = formatNumber(this.allCount);
+      return msg(str`${n} of ${all} notifications`, { id: 'events-lists.count-of' });
+    }
+    return shown === 1 ? msg('1 notification', { id: 'events-lists.count-one' }) : msg(str`${n} notifications`, { id: 'events-lists.count' });
+  }
+
+  /** @internal The export's progress with *Cancel*, or what the last export came to. */
+  private renderExport() {
+    const x = this.exporting;
+    if (x) {
+      const done = formatNumber(x.done);
+      const total = x.total === undefined ? '' : formatNumber(x.total);
+      return html`<div class="export" part="export">
+        <span id="export-progress" role="status">
+          ${x.total === undefined
+            ? msg(str`Exporting… ${done} notifications`, { id: 'events-lists.exporting-open' })
+            : msg(str`Exporting… ${done} of ${total} notifications`, { id: 'events-lists.exporting' })}
+        </span>
+        <progress max=${x.total ?? 100} .value=${x.total === undefined ? 0 : x.done} aria-labelledby="export-progress"></progress>
+        <button class="button" type="button" @click=${this.cancelExport}>${msg('Cancel', { id: 'write.cancel' })}</button>
+      </div>`;
+    }
+    const o = this.exportOutcome;
+    if (!o) return nothing;
+    switch (o.kind) {
+      case 'done': {
+        const n = formatNumber(o.count);
+        return html`<p class="notice" part="export" role="status">${msg(str`Saved ${n} notifications as a CSV file.`, { id: 'events-lists.export-done' })}</p>`;
+      }
+      case 'cut': {
+        const [n, total, limit] = [formatNumber(o.count), formatNumber(o.total), formatNumber(EXPORT_LIMIT)];
+        return html`<p class="notice warning" part="export" role="status">
+          ${msg(str`The file holds the first ${n} of ${total} notifications: an export stops at ${limit}. Narrow the list with the search or the filters to export the rest.`, { id: 'events-lists.export-cut' })}
+        </p>`;
+      }
+      case 'cancelled':
+        return html`<p class="notice" part="export" role="status">${msg('The export was cancelled; no file was saved.', { id: 'events-lists.export-cancelled' })}</p>`;
+      default:
+        return html`<p class="notice error" part="export" role="alert">
+          ${msg('The export failed; no file was saved.', { id: 'events-lists.export-failed' })} ${reasonOf(o.error)}
+        </p>`;
+    }
+  }
+
+  /** @internal *Cancel* during an export: nothing is saved. */
+  private readonly cancelExport = (): void => {
+    this.exportController?.abort(new DOMException('The export was cancelled.', 'AbortError'));
+  };
+
+  /**
+   * @internal *Download CSV*: what is shown — this sort, these filters, this search — as a CSV file. When the list
+   * holds every match already it is saved as it is; otherwise the matching pages are fetched 1,000 at a time, at most
+   * `EXPORT_LIMIT` rows, with progress and *Cancel*. One file per click, never retried.
+   */
+  private readonly exportCsv = async (): Promise<void> => {
+    if (this.exporting) return;
+    const controller = (this.exportController = new AbortController());
+    const { signal } = controller;
+    const query = this.query;
+    let total = this.list.complete ? this.list.rows.length : this.list.total;
+    this.exportOutcome = undefined;
+    this.exporting = { done: 0, total: total === undefined ? undefined : Math.min(total, EXPORT_LIMIT) };
+    try {
+      let rows: SystemEventRow[];
+      if (this.list.complete) {
+        rows = [...this.list.rows];
+      } else {
+        rows = [];
+        const seen = new Set<number>();
+        for (let skip = 0; rows.length < EXPORT_LIMIT; ) {
+          const page = await getSystemEvents(this.config, { top: Math.min(EXPORT_PAGE, EXPORT_LIMIT - rows.length), skip }, { signal, fresh: true, query });
+          total = page.count ?? total;
+          for (const row of page.value) {
+            if (seen.has(row.PrimaryKey)) continue;
+            seen.add(row.PrimaryKey);
+            rows.push(row);
+          }
+          skip += page.value.length + page.skipped;
+          this.exporting = { done: Math.min(rows.length, EXPORT_LIMIT), total: total === undefined ? undefined : Math.min(total, EXPORT_LIMIT) };
+          // The last page, or one without rows (whatever its link says): no endless requests.
+          if (!page['odata.nextLink'] || !(page.value.length + page.skipped)) break;
+        }
+        rows = rows.slice(0, EXPORT_LIMIT);
+      }
+      const name = await this.exportFileName(signal);
+      downloadCsv(this.renderRoot, name, [COLUMNS.map((c) => c.label()), ...rows.map(csvRow)]);
+      const all = Math.max(total ?? rows.length, rows.length);
+      this.exportOutcome = rows.length < all ? { kind: 'cut', count: rows.length, total: all } : { kind: 'done', count: rows.length };
+    } catch (error) {
+      this.exportOutcome = isAbort(error) ? { kind: 'cancelled' } : { kind: 'failed', error: toApiError(error) };
+    } finally {
+      this.exporting = undefined;
+      if (this.exportController === controller) this.exportController = undefined;
+    }
+  };
+
+  /**
+   * @internal `system-notifications-superoffice-<serial>-<date>.csv`, like the licence list's file: the serial number
+   * from E1 (its shared answer) when the user may read it, else without.
+   */
+  private async exportFileName(signal: AbortSignal): Promise<string> {
+    let serial = '';
+    try {
+      const owners = await getLicenses(this.config, { signal });
+      serial = owners.find((o) => o.Current.OwnerName.toUpperCase() === 'SUPEROFFICE')?.Current.SerialNr ?? '';
+    } catch (error) {
+      if (isAbort(error)) throw error;
+    }
+    return csvFileName(['system-notifications', 'superoffice', serial]);
   }
 
   /** @internal */
@@ -366,21 +749,14 @@ export class SoSystemEvents extends KitElement {
       aria-labelledby="title"
       aria-rowcount=${total === undefined ? -1 : total + 1}
       aria-colcount="7"
+      aria-busy=${this.querying ? 'true' : 'false'}
       ${ref(this.virtualRows.attach)}
       @click=${this.rowFocus.onClick}
-      @keydown=${this.rowFocus.onKeyDown}
+      @keydown=${this.onGridKey}
       @focusin=${this.rowFocus.onFocusIn}
     >
       <div class="head" role="rowgroup" part="header">
-        <div class="row" role="row" aria-rowindex="1">
-          <span class="c-event" role="columnheader">${msg('Event', { id: 'events.event' })}</span>
-          <span class="c-status" role="columnheader">${msg('Status', { id: 'events.status' })}</span>
-          <span class="c-message" role="columnheader">${msg('Message', { id: 'events.message' })}</span>
-          <span class="c-activated" role="columnheader">${msg('Activated', { id: 'events.activated' })}</span>
-          <span class="c-by" role="columnheader">${msg('Activated by', { id: 'events.by' })}</span>
-          <span class="c-finished" role="columnheader">${msg('Finished', { id: 'events.finished' })}</span>
-          <span class="c-type" role="columnheader">${msg('Type', { id: 'events.type' })}</span>
-        </div>
+        <div class="row" role="row" aria-rowindex="1">${COLUMNS.map((c) => this.renderHeader(c))}</div>
       </div>
       <div class="body" role="rowgroup">
         ${this.virtualRows.spacer('before')}
@@ -407,6 +783,21 @@ export class SoSystemEvents extends KitElement {
         ${this.virtualRows.spacer('after')}
       </div>
     </div>`;
+  }
+
+  /** @internal Keys on the rows move and select; keys on the header's sort buttons are the buttons' own. */
+  private readonly onGridKey = (e: KeyboardEvent): void => {
+    if (!(e.target as Element).closest?.('.head')) this.rowFocus.onKeyDown(e);
+  };
+
+  /** @internal A column header: its sort button, `aria-sort` on the sorted one. */
+  private renderHeader(c: Column) {
+    const direction = this.sort.column === c.key ? (this.sort.desc ? 'descending' : 'ascending') : undefined;
+    return html`<span class=${c.class} role="columnheader" aria-sort=${ifDefined(direction)}>
+      <button type="button" class="sort" part="sort" @click=${() => this.sortBy(c.key)}>
+        <span class="label">${c.label()}</span>${sortIcons[direction ?? 'none']}
+      </button>
+    </span>`;
   }
 
   /** @internal */
@@ -502,3 +893,33 @@ const toneClass = (label: ValueLabel) => (label.tone ? `tone-${label.tone}` : ''
 
 /** W10 is offered only where SuperOffice says the job can be stopped. */
 const stoppable = (job: BatchTask) => job.CancellationBehaviour === 'CanCancel' || job.CancellationBehaviour === 'CancelWithWarning';
+
+/** A search or a filter narrows the list (a sort alone does not). */
+const isFiltered = (q: SystemEventQuery) => !!(q.status || q.type || q.search);
+
+
+/** A date in the file as spreadsheets read it: `2026-11-30 14:05` (the time shown); empty for none. */
+const csvDate = (date: WallDate | null): CsvCell =>
+  !date ? null : isUnreadableDate(date) ? unreadableDateText(date) : date.slice(0, 16).replace('T', ' ');
+
+/** One event as a CSV row, in the columns' order; status and type as shown (translated), names in full. */
+const csvRow = (row: SystemEventRow): CsvCell[] => [
+  row.eventname,
+  eventStatus(row.status).label,
+  row.eventmess,
+  csvDate(row.registered),
+  [row.registered_associate_id_fullName, row.registered_associate_id_assocName && `(${row.registered_associate_id_assocName})`].filter(Boolean).join(' '),
+  csvDate(row.eta),
+  eventType(row.type).label,
+];
+
+const icon = (path: TemplateResult) =>
+  html`<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">${path}</svg>`;
+const sortIcons = {
+  none: icon(svg`<path d="M5 6.5 8 3.5l3 3M5 9.5l3 3 3-3" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linecap="round" stroke-linejoin="round"/>`),
+  ascending: icon(svg`<path d="M4.5 10 8 6.5l3.5 3.5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/>`),
+  descending: icon(svg`<path d="M4.5 6.5 8 10l3.5-3.5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/>`),
+};
+const downloadIcon = icon(
+  svg`<path d="M8 2v8M4.5 6.5 8 10l3.5-3.5M2.5 13.5h11" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/>`,
+);
