@@ -120,9 +120,14 @@ export function systemEventFilter(query: SystemEventQuery = {}): string | undefi
   return terms.length ? terms.join(' and ') : undefined;
 }
 
-/** E6's `$orderBy` of a query: `<column> asc|desc`, default `registered desc`. */
+/**
+ * E6's `$orderBy` of a query: `<column> asc|desc`, default `registered desc`. Another column is followed by
+ * `registered desc`, so rows with equal values keep one order from page to page (none skipped or repeated).
+ */
 export const systemEventOrder = (query: SystemEventQuery = {}): string =>
-  query.sort ? `${query.sort.column} ${query.sort.desc ? 'desc' : 'asc'}` : 'registered desc';
+  query.sort && query.sort.column !== 'registered'
+    ? `${query.sort.column} ${query.sort.desc ? 'desc' : 'asc'},registered desc`
+    : `registered ${query.sort && !query.sort.desc ? 'asc' : 'desc'}`;
 
 /** E6: one page of system events, newest first unless `query` sorts otherwise; narrowed by `query` on the server. */
 export const getSystemEvents = (config: ResolvedConfig, page: Page, o: CallOptions & { query?: SystemEventQuery } = {}) => {
