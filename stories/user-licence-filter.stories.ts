@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { activateWhenShown } from './support/play.js';
+import { activateWhenShown, whenShown } from './support/play.js';
 import { http } from 'msw';
 import '../src/components/user-licence-filter/define.js';
 import { errorResponse } from '../src/mocks/handlers.js';
@@ -9,8 +9,9 @@ type Args = { value: string; 'api-base': string };
 
 /**
  * Who holds which user licence: pick a licence type (plans first, with how many are in use) to filter the
- * *Associates* and *Other users* lists, search by name or user id, and activate a user to see their licence
- * assignments. Long lists are read 200 users at a time and virtualized. Every story runs against the kit's mock
+ * *Associates* and *Other users* lists, search by name, user id, group, role or plan, sort by a column (both on the
+ * server), and activate a user to see and change their licence assignments. Long lists are read 200 users at a time
+ * and virtualized. Every story runs against the kit's mock
  * backend; pick the language and theme in the toolbar.
  */
 const meta = {
@@ -32,7 +33,7 @@ const openSecondUser: Story['play'] = ({ canvasElement }) =>
 
 /** Forty associates and eleven other users; all users shown. */
 export const Default: Story = {};
-/** Started with `value="superoffice_ten-sales"`: only the holders of Sales Premium, its chip highlighted. */
+/** Started with `value="superoffice_ten-sales"`: only the holders of Sales Premium (narrowed on the server). */
 export const Preselected: Story = { args: { value: 'superoffice_ten-sales' } };
 /** A user's licence assignments, per owner, next to the list. */
 export const LicenceAssignments: Story = { args: { value: 'acmeaddon_archive-user' }, play: openSecondUser };
@@ -66,3 +67,77 @@ export const Dutch: Story = { parameters: { locale: 'nl' } };
 export const Norwegian: Story = { args: { value: 'acmeaddon_archive-user' }, parameters: { locale: 'nb' }, play: openSecondUser };
 /** Swedish. */
 export const Swedish: Story = { args: { value: 'superoffice_ten-marketing' }, parameters: { locale: 'sv' } };
+
+/** `selector` inside `tag`'s shadow root once it is there (waits up to 5 s). */
+async function find(canvas: HTMLElement, selector: string): Promise<HTMLElement | null> {
+  const el = await whenShown(canvas, 'so-user-licence-filter', selector);
+  return el?.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
+}
+
+/** Opens the second user and switches on the first licence they lack. */
+const switchOnFirstFree: Story['play'] = async ({ canvasElement }) => {
+  (await find(canvasElement, '.body > [aria-rowindex="3"]'))?.click();
+  (await find(canvasElement, '[role=switch][aria-checked=false][aria-disabled=false]'))?.click();
+};
+
+/**
+ * The editable user panel: a switch per licence, the user plan as a choice among the plans (with *Change plan* and
+ * the note that it takes effect at the next sign-in), each disabled control saying why. The play switches a licence
+ * on: the switch is busy until the server answered, then *Undo* is offered for 10 seconds.
+ */
+export const EditablePanel: Story = { play: switchOnFirstFree };
+
+/** Writes answer 403: the panel and the list say the signed-in user may only read; reading goes on. */
+export const ReadOnly: Story = { parameters: { scenario: 'read-only' }, play: switchOnFirstFree };
+
+/** The next PATCH answers 409: the user is reloaded and the panel says someone else changed it. */
+export const Conflict: Story = { parameters: { scenario: 'conflict' }, play: switchOnFirstFree };
+
+/**
+ * A bulk run: four users selected (a click and a Shift-click), *Assign licence…*, the licence picked and confirmed;
+ * the writes run two at a time and end in a summary (with slow writes: the progress shows first).
+ */
+export const BulkRun: Story = {
+  parameters: { scenario: 'slow-writes' },
+  play: async ({ canvasElement }) => {
+    const boxes = async () => [...((await whenShown(canvasElement, 'so-user-licence-filter', '[part=checkbox]'))?.shadowRoot?.querySelectorAll<HTMLElement>('[part=checkbox]') ?? [])];
+    const [first, , , fourth] = await boxes();
+    first?.click();
+    fourth?.dispatchEvent(new MouseEvent('click', { shiftKey: true, bubbles: true, composed: true }));
+    (await find(canvasElement, '[part=bulk-assign]'))?.click();
+    const select = (await find(canvasElement, 'dialog.bulk select')) as HTMLSelectElement | null;
+    if (select) {
+      select.value = 'acmeaddon_archive-ocr';
+      select.dispatchEvent(new Event('change'));
+    }
+    (await find(canvasElement, 'dialog.bulk [part=confirm]'))?.click();
+  },
+};
+
+/** The *User licences* tab: each user licence with in use / total; the holders of the one picked. */
+export const UserLicencesTab: Story = {
+  play: async ({ canvasElement }) => {
+    (await find(canvasElement, '#tab-licences'))?.click();
+    (await find(canvasElement, '.licence-pick'))?.click();
+  },
+};
+
+/**
+ * Sorted by group (the column header, `aria-sort`) and searched for "sales": the server orders and narrows the list
+ * (`$orderBy`, `$filter` with `contains` over name, user id, group, role and plan) and the count says how many of all
+ * users match.
+ */
+export const SortedAndSearched: Story = {
+  play: async ({ canvasElement }) => {
+    const header = [...((await whenShown(canvasElement, 'so-user-licence-filter', '.sort'))?.shadowRoot?.querySelectorAll<HTMLElement>('.sort') ?? [])];
+    header[1]?.click();
+    const search = (await find(canvasElement, 'input[type=search]')) as HTMLInputElement | null;
+    if (search) {
+      search.value = 'sales';
+      search.dispatchEvent(new Event('input'));
+    }
+  },
+};
+
+/** The same over 10,000 associates: the server sorts and narrows them all ("2,542 of 10,000 users"-style counts). */
+export const LargeSortedAndSearched: Story = { parameters: { scenario: 'large' }, play: SortedAndSearched.play };

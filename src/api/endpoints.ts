@@ -167,31 +167,65 @@ export const USER_COLUMNS = [
 /** The archive column of a licence: `{owner}_{module}` in lower case (the answer may spell it `$jsonSafe`: `cellOf`). */
 export const licenceColumn = (ownerName: string, moduleName: string) => `${ownerName}_${moduleName}`.toLowerCase();
 
+/** The user columns E8's text search looks in: name, user id, group, role and plan. */
+export const USER_SEARCH_COLUMNS = ['fullName', 'assocName', 'usergroup', 'role', 'userplan'] as const;
+
+/** The user columns E8 can be sorted by (`$orderBy`). */
+export type UserSortColumn = 'fullName' | 'usergroup' | 'role' | 'userplan';
+
+
+/**
+ * E8's `$filter`: the holders of a licence (`<column> eq 1`) and a text search (`contains`, SuperOffice's string
+ * operator, over name, user id, group, role and plan), joined by `and`. `undefined` when there is neither.
+ */
+export function usersFilter(holders?: string, search?: string): string | undefined {
+  const terms: string[] = [];
+  if (holders) terms.push(`${holders} eq 1`);
+  const text = search?.trim();
+  if (text) terms.push(`(${USER_SEARCH_COLUMNS.map((c) => `${c} contains ${archiveString(text)}`).join(' or ')})`);
+  return terms.length ? terms.join(' and ') : undefined;
+}
+
+/** What narrows and orders E8 on the server. */
+export interface UsersQuery {
+  /** Only users who hold this licence column. */
+  holders?: string;
+  /** Only users whose name, user id, group, role or plan contains this text. */
+  search?: string;
+  /** The order (the server's own when left out); ties are broken by name. */
+  sort?: { column: UserSortColumn; desc: boolean };
+}
+
 /**
  * E8: one page of internal users (*Associates*) or other users (system and anonymous users). `$select` holds the
  * user columns and only the licence columns the view needs (never one per licence: a tenant with 200 licences would
- * pass IIS's 2,048-character query limit). With `holders` the server narrows the archive to users who hold that
- * licence (`$filter=<column> eq 1`); the caller still checks each row, in case a server ignores the filter.
+ * pass IIS's 2,048-character query limit). `holders` and `search` narrow the archive on the server (`$filter`,
+ * `usersFilter`) and `sort` orders it (`$orderBy`), so both work over thousands of users; the caller still checks
+ * each row, in case a server ignores the filter.
  */
 export const getUsers = (
   config: ResolvedConfig,
   list: 'internal' | 'other',
   licenceColumns: readonly string[],
   page: Page,
-  o: CallOptions & { holders?: string } = {},
-) =>
-  request(config, list === 'internal' ? '/Archive/InternalUsers' : '/Archive/OtherUsers', {
+  o: CallOptions & UsersQuery = {},
+) => {
+  const filter = usersFilter(o.holders, o.search);
+  const sort = o.sort;
+  return request(config, list === 'internal' ? '/Archive/InternalUsers' : '/Archive/OtherUsers', {
     ...o,
     schema: UserPageSchema,
     query: {
       $select: [...USER_COLUMNS, ...licenceColumns].join(','),
-      ...(o.holders ? { $filter: `${o.holders} eq 1` } : {}),
+      ...(filter ? { $filter: filter } : {}),
+      ...(sort ? { $orderBy: `${sort.column} ${sort.desc ? 'desc' : 'asc'}${sort.column === 'fullName' ? '' : ',fullName asc'}` } : {}),
       $top: page.top,
       $skip: page.skip,
       $jsonSafe: 'true',
       $inlineCount: 'allpages',
     },
   });
+};
 
 /** E9: one user's licence assignments, per owner. */
 export const getUserLicenses = async (config: ResolvedConfig, associateId: number, o: CallOptions = {}) =>

@@ -52,6 +52,8 @@ export class Resource<T, A extends readonly unknown[] = []> implements ReactiveC
   private tags: ReadonlySet<string> = new Set();
   /** @internal A reload after a write: the last value stays on screen, no loading state. */
   private quiet = false;
+  /** @internal A write made the run in flight stale: run once more, quietly, when it ends. */
+  private staleAgain = false;
   /** @internal */
   private stopInvalidation?: () => void;
   /** @internal A retry in the background after a failure (polling): the failure stays on screen until the answer. */
@@ -90,6 +92,7 @@ export class Resource<T, A extends readonly unknown[] = []> implements ReactiveC
         return value;
       },
       onComplete: () => {
+        if (this.staleAgain) return queueMicrotask(() => this.reloadQuietly());
         this.quiet = false;
         this.background = undefined;
         if (!this.options.silent) void this.afterRender(() => this.host.emit('so-load', { source: this.options.source }));
@@ -114,10 +117,10 @@ export class Resource<T, A extends readonly unknown[] = []> implements ReactiveC
 
   hostConnected(): void {
     this.stopInvalidation = onInvalidate((tags) => {
-      if (this.task.status !== TaskStatus.COMPLETE || ![...this.tags].some((t) => tags.has(t))) return;
-      this.quiet = true;
-      this.fresh = true;
-      void this.task.run();
+      if (![...this.tags].some((t) => tags.has(t))) return;
+      // A quiet reload in flight may have been answered before this write: it runs once more when it ends.
+      if (this.task.status === TaskStatus.PENDING && this.quiet) this.staleAgain = true;
+      else if (this.task.status === TaskStatus.COMPLETE) this.reloadQuietly();
     });
     // A run aborted or skipped by an earlier disconnect starts again.
     if (this.skipped || (this.task.status === TaskStatus.ERROR && isAbort(this.task.error))) {
@@ -126,8 +129,17 @@ export class Resource<T, A extends readonly unknown[] = []> implements ReactiveC
     }
   }
 
+  /** @internal Reloads after a write: the last value stays on screen, no loading state. */
+  private reloadQuietly(): void {
+    this.staleAgain = false;
+    this.quiet = true;
+    this.fresh = true;
+    void this.task.run();
+  }
+
   hostDisconnected(): void {
     this.stopInvalidation?.();
+    this.staleAgain = false;
     this.quiet = false;
     this.task.abort(new DOMException('The element was disconnected.', 'AbortError'));
   }

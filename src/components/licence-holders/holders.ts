@@ -1,15 +1,5 @@
-/** What `<so-licence-holders>` computes and sends: the licence it shows, and the write of one assignment. */
-import type { ResolvedConfig } from '../../api/config.js';
-import {
-  assignThirdPartyLicences,
-  getUser,
-  licenceColumn,
-  patchUserAssignments,
-  unassignThirdPartyLicences,
-  type AssignmentChange,
-} from '../../api/endpoints.js';
-import { invalidate } from '../../api/client.js';
-import { ApiError } from '../../api/errors.js';
+/** What `<so-licence-holders>` computes: the licence it shows (the writes are `saveAssignments` of src/api/assignments.ts). */
+import { licenceColumn } from '../../api/endpoints.js';
 import type { ExtendedLicenseInfo } from '../../api/schemas.js';
 
 /** The owner whose licences are written with W8 (`PATCH /User/{id}`); every other owner uses W9. */
@@ -65,35 +55,3 @@ export function findLicence(
 
 /** A licence can take one more holder. */
 export const hasFreeSeat = (l: HeldLicence): boolean => l.unrestricted || l.free > 0;
-
-/**
- * Saves `changes` (all of one owner) for user `associateId`, exactly once. SuperOffice-owned licences: W8 — the user
- * is read fresh and must still be as the list showed it (else `conflict`, and that user reloads), then a tested JSON
- * Patch is sent (a change meanwhile answers 409). Other owners: W9 (`DELETE` to unassign, `PUT` to assign).
- */
-export async function saveAssignments(
-  config: ResolvedConfig,
-  associateId: number,
-  changes: readonly AssignmentChange[],
-  signal?: AbortSignal,
-): Promise<void> {
-  const ownerName = changes[0].ownerName;
-  if (ownerName.toUpperCase() === SUPEROFFICE) {
-    const user = await getUser(config, associateId, { signal, fresh: true });
-    const owner = user.LicenseOwners.find((o) => o.Name.toUpperCase() === SUPEROFFICE);
-    const links = owner ? [...owner.RestrictedModuleLicenses, ...owner.UnrestrictedModuleLicenses] : [];
-    for (const change of changes) {
-      const link = links.find((l) => l.Name.toLowerCase() === change.moduleName.toLowerCase());
-      if (link && link.Assigned === change.assigned) {
-        // Someone else made this change already: nothing is sent; the current state is shown.
-        invalidate(['licences', 'users', `user:${associateId}`]);
-        throw new ApiError('conflict', `User ${associateId}: ${change.moduleName} was changed by someone else meanwhile.`, 409);
-      }
-    }
-    await patchUserAssignments(config, user, changes, { signal });
-    return;
-  }
-  const [on, off] = [changes.filter((c) => c.assigned), changes.filter((c) => !c.assigned)];
-  if (off.length) await unassignThirdPartyLicences(config, ownerName, associateId, off.map((c) => c.moduleName), { signal });
-  if (on.length) await assignThirdPartyLicences(config, ownerName, associateId, on.map((c) => c.moduleName), { signal });
-}

@@ -16,7 +16,8 @@ import { tabStyles } from '../../core/tabs.styles.js';
 import { VirtualWindow } from '../../core/virtual-window.js';
 import { WriteAction, writeNoticeTemplate, type WriteJob } from '../../core/write-action.js';
 import { fold, toEntry, type UserEntry } from '../user-licence-filter/users.js';
-import { findLicence, hasFreeSeat, saveAssignments, type HeldLicence } from './holders.js';
+import { findLicence, hasFreeSeat, type HeldLicence } from './holders.js';
+import { saveAssignments } from '../../api/assignments.js';
 import { styles } from './licence-holders.styles.js';
 import type { BulkQueue } from '../../core/bulk-queue.js';
 import type * as EditingModule from './editing.js';
@@ -533,7 +534,7 @@ export class SoLicenceHolders extends KitElement {
     return {
       key: String(id),
       operation,
-      run: (signal) => saveAssignments(this.config, id, changes, signal),
+      run: (signal) => saveAssignments(this.config, id, changes, { signal }),
       changes: changes.map((c) => ({ associateId: id, ...c })),
       done,
       undo,
@@ -623,7 +624,9 @@ export class SoLicenceHolders extends KitElement {
     if (!users.length) return;
     const change = () => ({ ownerName: this.owner, moduleName: this.module, assigned: true });
     this.bulk ??= new BulkQueue<UserEntry>(this, {
-      work: (e, signal) => saveAssignments(this.config, e.row.associateDbId, [change()], signal),
+      work: async (e, signal) => {
+        await saveAssignments(this.config, e.row.associateDbId, [change()], { signal });
+      },
       onDone: (e) => this.emit('so-assignment-change', { associateId: e.row.associateDbId, ...change() }),
       onFailed: (_e, error) => this.action.fail(error, 'assign', false),
     });

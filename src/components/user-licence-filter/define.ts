@@ -5,7 +5,7 @@ define('so-user-licence-filter', SoUserLicenceFilter);
 
 export { SoUserLicenceFilter };
 // The types this element's API names (its entry exports them, as custom-elements.json says).
-export type { SoChangeEvent, SoErrorDetail, SoLoadDetail } from '../../events.js';
+export type { SoAssignmentChangeDetail, SoChangeEvent, SoErrorDetail, SoLoadDetail, SoWriteErrorDetail } from '../../events.js';
 export type { SoUserLicenceFilterEventMap } from './user-licence-filter.js';
 
 declare global {

@@ -78,6 +78,94 @@ export const styles = css`
     padding: 0 var(--_space);
   }
 
+  .row.selectable {
+    grid-template-columns: 1.5rem minmax(0, 1.9fr) minmax(0, 1fr) minmax(0, 1.1fr) minmax(0, 1.3fr);
+  }
+
+  .c-pick input {
+    width: 1.1rem;
+    height: 1.1rem;
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+
+  .body .row.picked {
+    background: color-mix(in srgb, var(--_accent) 7%, var(--_surface));
+  }
+
+  .bulk-bar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    align-items: center;
+    min-height: 2.25rem;
+    margin-bottom: var(--_space);
+  }
+
+  .bulk-bar .selected-count:not(:empty) {
+    font-weight: 600;
+  }
+
+  .notice.read-only {
+    margin: 0 0 var(--_space);
+  }
+
+  .user-licences {
+    display: grid;
+    gap: 0.25rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .licence-pick {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem var(--_space);
+    justify-content: space-between;
+    width: 100%;
+    padding: 0.5rem var(--_space);
+    border: 1px solid var(--_track);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: inherit;
+    font: inherit;
+    text-align: start;
+    cursor: pointer;
+  }
+
+  .licence-pick[aria-pressed='true'] {
+    border-color: var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 12%, var(--_surface));
+  }
+
+  .licence-pick .name {
+    font-weight: 600;
+  }
+
+  .licence-pick .usage {
+    color: var(--_text-muted);
+  }
+
+  .holders h3 {
+    margin: 0 0 var(--_space);
+    font-size: 1.05em;
+  }
+
+  .holder-list {
+    display: grid;
+    gap: 0.4rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .holder-list li {
+    display: flex;
+    gap: var(--_space);
+    align-items: center;
+  }
+
   .head {
     position: sticky;
     top: 0;
@@ -89,6 +177,36 @@ export const styles = css`
   .head .row {
     min-height: 2.5rem;
     font-weight: 600;
+  }
+
+  .sort {
+    display: inline-flex;
+    gap: 0.3rem;
+    align-items: center;
+    max-width: 100%;
+    padding: 0.25rem 0.15rem;
+    border: 0;
+    border-radius: var(--_radius);
+    background: none;
+    color: inherit;
+    font: inherit;
+    font-weight: 600;
+    text-align: start;
+    cursor: pointer;
+  }
+
+  .sort:hover {
+    color: var(--_accent);
+  }
+
+  .sort-icon {
+    flex: none;
+    opacity: 0.55;
+  }
+
+  [aria-sort] .sort-icon {
+    color: var(--_accent);
+    opacity: 1;
   }
 
   .body .row {
@@ -177,9 +295,17 @@ export const styles = css`
     font-weight: 600;
   }
 
-  /* Narrow: each user is a card of fixed height; the column headers stay for screen readers only. */
+  /* Narrow: each user is a card of fixed height; the column headers become a row of sort buttons. */
   @container list (max-width: 46rem) {
-    .head {
+    .head .row,
+    .head .row.selectable {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 var(--_space);
+      min-height: 2.25rem;
+    }
+
+    .head .c-pick {
       position: absolute;
       width: 1px;
       height: 1px;
@@ -187,7 +313,8 @@ export const styles = css`
       clip-path: inset(50%);
     }
 
-    .body .row {
+    .body .row,
+    .body .row.selectable {
       height: 5.5rem;
       grid-template-columns: repeat(3, minmax(0, 1fr));
       grid-template-areas: 'name name name' 'group role plan';
@@ -198,6 +325,15 @@ export const styles = css`
 
     .body .c-name {
       grid-area: name;
+    }
+
+    .body .row.selectable {
+      grid-template-columns: 1.5rem repeat(3, minmax(0, 1fr));
+      grid-template-areas: 'pick name name name' '. group role plan';
+    }
+
+    .body .c-pick {
+      grid-area: pick;
     }
 
     .body .c-group {
@@ -257,14 +393,12 @@ export const styles = css`
     flex: 1;
   }
 
-  .details h3,
-  .details h4,
-  .details h5,
+  .details :is(h1, h2, h3, h4, h5, h6),
   .details-head p {
     margin: 0;
   }
 
-  .details h3 {
+  .details .details-head .name {
     font-size: 1.1em;
   }
 

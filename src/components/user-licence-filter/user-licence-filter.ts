@@ -2,8 +2,11 @@ import { html, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
 import { keyed } from 'lit/directives/keyed.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '../../localization.js';
-import { getLicenses, getUserLicenses, getUsers } from '../../api/endpoints.js';
+import { getLicenses, getUserLicenses, getUsers, type UserSortColumn } from '../../api/endpoints.js';
+import { onInvalidate } from '../../api/client.js';
+import type { ResolvedConfig } from '../../api/config.js';
 import { formatNumber } from '../../core/format.js';
 import { KitElement } from '../../core/kit-element.js';
 import { tabStyles } from '../../core/tabs.styles.js';
@@ -11,12 +14,15 @@ import { PagedList } from '../../core/paged-list.js';
 import { Resource } from '../../core/resource.js';
 import { RowFocus } from '../../core/row-focus.js';
 import { TabKeys } from '../../core/tab-keys.js';
-import { emptyTemplate, reasonOf, renderResource } from '../../core/states.js';
+import { emptyTemplate, loadingTemplate, reasonOf, renderResource } from '../../core/states.js';
 import { VirtualWindow } from '../../core/virtual-window.js';
 import { getLocale } from '../../localization.js';
 import type { SoChangeEvent } from '../../events.js';
 import { initials, portraitUrl } from '../../core/portrait.js';
 import { styles } from './user-licence-filter.styles.js';
+import { Selection } from './selection.js';
+import type { AssignmentEditor, EditorHost } from './editing.js';
+import type { BulkRun } from './bulk.js';
 import {
   assignmentsOf,
   filterUsers,
@@ -30,35 +36,57 @@ import {
   type UserLicence,
 } from './users.js';
 import { isolate } from '../../core/bidi.js';
+import { heading } from '../../core/heading.js';
 
 /** The two user lists: *Associates* (E8 InternalUsers) and *Other users* (system and anonymous users). */
-const TABS = ['internal', 'other'] as const;
+const LISTS = ['internal', 'other'] as const;
+type List = (typeof LISTS)[number];
+/** The tabs: the two user lists, then *User licences*. */
+const TABS = [...LISTS, 'licences'] as const;
 type Tab = (typeof TABS)[number];
+const isList = (tab: Tab): tab is List => tab !== 'licences';
 
 /** Users per request (`$top`). */
 const PAGE_SIZE = 200;
 /** Pages (of PAGE_SIZE) a search that finds nobody reads on its own per user action, before it asks to go on. */
 const SCAN_PAGES = 5;
+/** How long typing may pause before the search goes to the server. */
+const SEARCH_DELAY = 250;
+/** The longest search sent (five `contains` terms stay far below IIS's 2,048-character query limit). */
+const SEARCH_MAX = 100;
 /** `aria-rowindex` of the first user row (the header row is 1). */
 const FIRST_ROW = 2;
 
 const checkIcon = svg`<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M3 8.5l3.2 3L13 4.5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
 const dashIcon = svg`<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M5.5 8h5" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/></svg>`;
+const sortIcon = svg`<svg class="sort-icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true"><path d="M5 6l3-3 3 3M5 10l3 3 3-3" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
+const sortUpIcon = svg`<svg class="sort-icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true"><path d="M4 10l4-4 4 4" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
+const sortDownIcon = svg`<svg class="sort-icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true"><path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
 const closeIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>`;
 
 /**
- * Who holds which user licence. A licence-type picker (every user licence that is not hidden, plans first, with
- * how many are in use) filters the two user lists *Associates* and *Other users* (tabs); a text search over full name
- * and user id narrows them further. Each user shows portrait, user id, full name, group, role and user plan.
- * Activating a user (click, Enter or Space) opens their licence assignments next to the list.
+ * Who holds which user licence, and changing it. A licence-type picker (every user licence that is not hidden, plans
+ * first, with how many are in use) filters the lists *Associates* and *Other users* (tabs, each with its count); a
+ * text search looks in name, user id, group, role and plan; each column header sorts the list (click or Enter; again
+ * for the other direction). A third tab, *User licences*, lists the user licences with in use / total and shows the
+ * holders of the one picked (`<so-licence-holders>`). Each user shows portrait, user id, full name, group, role and
+ * user plan. Activating a user (click, Enter or Space) opens their licence assignments next to the list: a switch per
+ * licence and the user plan as one choice among the plans, each disabled control saying why. Rows can be selected
+ * (checkbox, Shift for a range, Space on a row, *Select all matching*) for *Assign licence…* / *Remove licence…*.
  *
  * Large tenants: the user archives are read 200 rows at a time as the list is scrolled, and only the rows in view
- * are rendered. A picked licence narrows the archive on the server (`$filter`); `$select` asks only for the user
- * columns and that licence's column (a user's licences are in the panel, from E9). The text search runs over the
- * rows loaded so far; a search that finds nobody reads at most 5 more pages per user action, then asks to go on.
+ * are rendered. The picked licence, the search and the order go to the server (`$filter` with `eq 1` and `contains`,
+ * `$orderBy`), so they work over thousands of users, and the count is the server's ("51 of 2,143 users"). `$select`
+ * asks only for the user columns and the picked licence's column (a user's licences are in the panel, from E9). Where
+ * a server ignores the filter, the rows are checked here too; a search that finds nobody then reads at most 5 more
+ * pages per user action, and asks before going on.
+ *
+ * Writes: one click one request, busy until the server answered, never retried; removals are confirmed; *Undo* for
+ * 10 s; a 409 reloads that user and says someone else changed it; a 403 turns the element read-only. The editing code
+ * is loaded when first needed.
  *
  * Keyboard: ←/→, Home/End move between the tabs; in the list ↑/↓, Home/End and PageUp/PageDown move between users,
- * Enter or Space opens their licences; Escape in the licence panel closes it.
+ * Enter opens their licences, Space selects, Shift+↑/↓ extends the selection; Escape in the licence panel closes it.
  *
  * @tag so-user-licence-filter
  * @summary Users and the licences they hold, filtered by licence type.
@@ -66,6 +94,8 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidde
  * @fires {CustomEvent<SoLoadDetail>} so-load - Data arrived and rendered. `detail.source`: `License`, `Archive/InternalUsers`,
  *   `Archive/OtherUsers` or `License/User` (a user's assignments).
  * @fires {CustomEvent<SoErrorDetail>} so-error - Loading failed. `detail: { kind, status?, message }`
+ * @fires {CustomEvent<SoAssignmentChangeDetail>} so-assignment-change - An assignment was saved (one per licence and user).
+ * @fires {CustomEvent<SoWriteErrorDetail>} so-write-error - A write failed. `detail: { kind, status?, message, operation }`
  * @csspart toolbar - The picker and the search field.
  * @csspart picker - The licence-type `<select>`.
  * @csspart search - The search field.
@@ -79,6 +109,22 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidde
  * @csspart row - A user row; `selected` is added to the one whose licences are shown.
  * @csspart selected - The tab or user row that is selected.
  * @csspart scan-further - The button that reads on after a search found nobody in the pages it read.
+ * @csspart sort - A column header's sort button; `sorted` is added to the one the list is sorted by.
+ * @csspart bulk-bar - The selection count and the bulk actions above the grid.
+ * @csspart checkbox - A row's selection checkbox.
+ * @csspart select-all - *Select all N matching*.
+ * @csspart bulk-assign - *Assign licence…*.
+ * @csspart bulk-remove - *Remove licence…*.
+ * @csspart clear-selection - *Clear selection*.
+ * @csspart user-licences - The list of the *User licences* tab.
+ * @csspart licence - A licence of the *User licences* tab (a toggle button).
+ * @csspart holders - The `<so-licence-holders>` of the *User licences* tab.
+ * @csspart switch - A licence's switch in the user panel.
+ * @csspart plans - The user plan choice in the user panel.
+ * @csspart change-plan - *Change plan*.
+ * @csspart write-status - What a write did, with *Undo*.
+ * @csspart write-error - Why a write failed.
+ * @csspart bulk-dialog - The bulk dialog (also `dialog`).
  * @csspart footer - The line under the grid: loading more users, or what failed.
  * @csspart details - The panel with the selected user's licence assignments.
  * @csspart close - The panel's close button.
@@ -87,7 +133,7 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidde
  * @cssprop [--so-users-height=28rem] - Height of the scrolling user grid.
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the interface below types its events
-export class SoUserLicenceFilter extends KitElement {
+export class SoUserLicenceFilter extends KitElement implements EditorHost {
   static override styles = [KitElement.styles, tabStyles, styles];
 
   /**
@@ -98,12 +144,38 @@ export class SoUserLicenceFilter extends KitElement {
 
   /** @internal */
   @state() private tab: Tab = 'internal';
-  /** @internal The text search. */
+  /** @internal The text search as typed (checked on the loaded rows at once). */
   @state() private query = '';
-  /** @internal Tabs opened so far: their lists load. */
-  @state() private opened: ReadonlySet<Tab> = new Set(['internal']);
-  /** @internal The user whose licences are shown, per tab. */
-  @state() private selected: Partial<Record<Tab, UserEntry>> = {};
+  /** @internal The text search the server narrows by (`query` once typing paused). */
+  @state() private term = '';
+  /** @internal The order the server sorts by; the server's own order when unset. */
+  @state() private sort?: { column: UserSortColumn; desc: boolean };
+  /** @internal */
+  private searchTimer?: ReturnType<typeof setTimeout>;
+  /** @internal The licence column each list was last loaded with. */
+  private readonly loadedColumn: Partial<Record<List, string>> = {};
+  /** @internal Every user of each list (`odata.count` of the list unfiltered), once known. */
+  @state() private totals: Partial<Record<List, number>> = {};
+  /** @internal Both lists load at once: each tab shows how many users match. */
+  private readonly opened: ReadonlySet<List> = new Set(LISTS);
+  /** @internal The user whose licences are shown, per list. */
+  @state() private selected: Partial<Record<List, UserEntry>> = {};
+  /** @internal The user licence whose holders the *User licences* tab shows. */
+  @state() private holdersOf = '';
+  /** @internal The editing code, once loaded (dynamic import on first use). */
+  @state() private editor?: AssignmentEditor;
+  /** @internal The bulk dialog, once loaded. */
+  @state() private bulk?: BulkRun;
+  /** @internal */
+  private editing?: Promise<AssignmentEditor>;
+  /** @internal */
+  private stopInvalidation?: () => void;
+
+  /** @internal Users picked for a bulk change (both lists). */
+  private readonly selection = new Selection<UserEntry>(
+    (e) => e.row.associateDbId,
+    () => this.requestUpdate(),
+  );
   /** @internal Portrait URLs that did not load. */
   @state() private brokenPortraits: ReadonlySet<string> = new Set();
 
@@ -119,7 +191,7 @@ export class SoUserLicenceFilter extends KitElement {
   });
 
   /** @internal */
-  private readonly lists: Record<Tab, PagedList<UserEntry>> = {
+  private readonly lists: Record<List, PagedList<UserEntry>> = {
     internal: this.pagedList('internal'),
     other: this.pagedList('other'),
   };
@@ -154,7 +226,7 @@ export class SoUserLicenceFilter extends KitElement {
   private readonly window = new VirtualWindow(this, {
     rowSelector: '.body > [role=row]',
     estimate: 60,
-    nearEnd: (wanted) => this.lists[this.tab].more(wanted),
+    nearEnd: (wanted) => (isList(this.tab) ? this.lists[this.tab].more(wanted) : undefined),
   });
 
   /** @internal */
@@ -164,7 +236,11 @@ export class SoUserLicenceFilter extends KitElement {
     window: this.window,
     rowSelector: '.body > [role=row]',
     firstRowIndex: FIRST_ROW,
-    activate: (e) => (this.selected = { ...this.selected, [this.tab]: e }),
+    activate: (e) => {
+      if (e !== this.selectedUser) this.editor?.action.dismiss();
+      this.selected = { ...this.selected, [this.tab]: e };
+      void this.loadEditor();
+    },
   });
 
   /** @internal */
@@ -178,18 +254,77 @@ export class SoUserLicenceFilter extends KitElement {
   /** @internal Pages a search that finds nobody may still read before it asks (reset by each user action). */
   private scanBudget = SCAN_PAGES;
 
-  /** @internal The last filter result (filtering runs once per change of rows, licence or search). */
-  private filtered?: { rows: readonly UserEntry[]; column: string; query: string; result: readonly UserEntry[] };
+  /** @internal The last filter result per list (filtering runs once per change of rows, licence or search). */
+  private filtered: Partial<Record<List, { rows: readonly UserEntry[]; column: string; query: string; result: readonly UserEntry[] }>> = {};
 
   /** Loads everything again, bypassing answers shared with other elements. */
   async refresh(): Promise<void> {
     this.assignmentCache.clear();
+    this.totals = {};
     await this.licences.refresh();
-    await Promise.all([...TABS.filter((t) => this.opened.has(t)).map((t) => this.users[t].refresh()), this.assignments.refresh()]);
+    await Promise.all([...LISTS.map((t) => this.users[t].refresh()), this.assignments.refresh()]);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A write changed assignments: what was kept per user is stale (the resource reloads quietly).
+    this.stopInvalidation = onInvalidate((tags) => {
+      if (tags.has('licences')) this.assignmentCache.clear();
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopInvalidation?.();
+    clearTimeout(this.searchTimer);
+  }
+
+  /** @internal E1's user licences, for the editing code. */
+  get userLicences(): readonly UserLicence[] {
+    return this.licences.value ?? [];
+  }
+
+  /** @internal The level of the owners' headings in the user panel (two below the element's own). */
+  get ownerLevel(): number {
+    return this.level(2);
+  }
+
+  /** @internal The level of a dialog's heading. */
+  get dialogLevel(): number {
+    return this.level();
   }
 
   /** @internal */
-  private pagedList(list: Tab): PagedList<UserEntry> {
+  prerequisiteName(ownerName: string, moduleName: string): string {
+    return prerequisiteOf(this.modules, ownerName, moduleName);
+  }
+
+  /** @internal */
+  async assignmentsSettled(): Promise<void> {
+    await this.assignments.settled();
+  }
+
+  /** A write answered 403: write controls give way to a read-only sentence; reading goes on. */
+  get writesForbidden(): boolean {
+    return this.editor?.action.readOnly ?? false;
+  }
+
+  /** @internal Loads the editing code on first use. */
+  private loadEditor(): Promise<AssignmentEditor> {
+    return (this.editing ??= import('./editing.js').then((m) => (this.editor = new m.AssignmentEditor(this))));
+  }
+
+  /** @internal Opens the bulk dialog (its code loads on first use). */
+  private async openBulk(mode: 'assign' | 'remove'): Promise<void> {
+    if (!this.bulk) {
+      const [m, editor] = await Promise.all([import('./bulk.js'), this.loadEditor()]);
+      this.bulk ??= new m.BulkRun(this, editor.action);
+    }
+    await this.bulk.open(mode, this.selection.rows, this.licence?.column);
+  }
+
+  /** @internal */
+  private pagedList(list: List): PagedList<UserEntry> {
     return new PagedList<UserEntry>(this, {
       pageSize: PAGE_SIZE,
       key: (e) => e.row.PrimaryKey,
@@ -197,25 +332,41 @@ export class SoUserLicenceFilter extends KitElement {
         // Only what the view needs: the user columns, and the picked licence's column (the server narrows by it).
         const holders = this.licence?.column;
         const columns = holders ? [holders] : [];
-        const answer = await getUsers(config, list, columns, page, { signal, fresh, holders });
+        const answer = await getUsers(config, list, columns, page, { signal, fresh, holders, search: this.term, sort: this.sort });
         return { ...answer, value: answer.value.map((row) => toEntry(row, columns)) };
       },
     });
   }
 
   /** @internal The first page of a user list, once its tab was opened and the licences are known. */
-  private usersResource(list: Tab) {
+  private usersResource(list: List) {
     return new Resource(this, {
       source: list === 'internal' ? 'Archive/InternalUsers' : 'Archive/OtherUsers',
       enabled: () => this.opened.has(list) && this.licences.value !== undefined,
-      args: () => [this.licence?.column ?? ''] as const,
-      load: async (_args, context) => {
-        await this.lists[list].first(context);
-        return this.lists[list].rows;
+      args: () => [this.licence?.column ?? '', this.term, this.sort?.column ?? '', !!this.sort?.desc] as const,
+      load: async ([column, term], context) => {
+        const paged = this.lists[list];
+        await paged.first(context);
+        this.loadedColumn[list] = column;
+        const filtered = !!column || !!term;
+        if (!filtered && paged.reported !== undefined) this.totals = { ...this.totals, [list]: paged.reported };
+        // Narrowed on the server: "51 of 2,143 users" needs every user's count too (one row asked for, once).
+        else if (filtered && paged.reported !== undefined && this.totals[list] === undefined) void this.loadTotal(list, context);
+        return paged.rows;
       },
-      // Nobody holding the picked licence is the filter's answer ("No users hold …"), not an empty list.
-      isEmpty: (rows) => rows.length === 0 && !this.licence,
+      // Nobody matching the picked licence or the search is the filter's answer ("No users hold …"), not an empty list.
+      isEmpty: (rows) => rows.length === 0 && !this.licence && !this.term,
     });
+  }
+
+  /** @internal How many users a list has unfiltered (`odata.count`); a failure only leaves the total unsaid. */
+  private async loadTotal(list: List, { config, signal }: { config: ResolvedConfig; signal: AbortSignal }): Promise<void> {
+    try {
+      const page = await getUsers(config, list, [], { top: 1, skip: 0 }, { signal });
+      if (page.count !== null) this.totals = { ...this.totals, [list]: page.count };
+    } catch {
+      // Not shown: the count says what the filter found without the total.
+    }
   }
 
   /** @internal The picked licence, if `value` names one of the picker's. */
@@ -226,27 +377,34 @@ export class SoUserLicenceFilter extends KitElement {
 
   /** @internal */
   private get selectedUser(): UserEntry | undefined {
-    return this.selected[this.tab];
+    return isList(this.tab) ? this.selected[this.tab] : undefined;
   }
 
   /** @internal The current tab's loaded users that pass the licence filter and the search. */
   private visibleRows(): readonly UserEntry[] {
-    const rows = this.lists[this.tab].rows;
+    return isList(this.tab) ? this.matching(this.tab) : [];
+  }
+
+  /** @internal A list's loaded users that pass the licence filter and the search. */
+  private matching(list: List): readonly UserEntry[] {
+    const rows = this.lists[list].rows;
     const column = this.licence?.column ?? '';
-    const f = this.filtered;
+    const f = this.filtered[list];
     if (f?.rows === rows && f.column === column && f.query === this.query) return f.result;
     const result = filterUsers(rows, column, this.query);
-    this.filtered = { rows, column, query: this.query, result };
+    this.filtered[list] = { rows, column, query: this.query, result };
     return result;
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    // Every user action (another licence, search or list) may read a few more pages on its own, no more.
-    if (changed.has('value') || changed.has('query') || changed.has('tab')) this.scanBudget = SCAN_PAGES;
+    // Every user action (another licence, search, order or list) may read a few more pages on its own, no more.
+    if (changed.has('value') || changed.has('term') || changed.has('sort') || changed.has('tab')) this.scanBudget = SCAN_PAGES;
   }
 
   protected override updated(): void {
     // A search that matches none of the loaded users reads on (SCAN_PAGES pages per user action), then asks.
+    // Only once the server was asked for what is typed: it narrows the list itself, unless it ignores the filter.
+    if (!isList(this.tab) || this.query.trim() !== this.term) return;
     const list = this.lists[this.tab];
     if (this.users[this.tab].state !== 'loaded' || this.visibleRows().length > 0 || this.scanBudget <= 0) return;
     queueMicrotask(() => {
@@ -283,16 +441,88 @@ export class SoUserLicenceFilter extends KitElement {
               tabindex=${current ? 0 : -1}
               @click=${() => this.selectTab(tab)}
             >
-              ${tab === 'internal' ? msg('Associates', { id: 'users.associates' }) : msg('Other users', { id: 'users.others' })}
+              ${this.tabLabel(tab, licences)}
             </button>`;
           })}
         </div>
         ${TABS.map(
           (tab) => html`<div class="tabpanel" role="tabpanel" part="panel" id="panel-${tab}" aria-labelledby="tab-${tab}" ?hidden=${tab !== this.tab}>
-            ${tab === this.tab ? this.renderUsersOf(tab) : nothing}
+            ${tab !== this.tab ? nothing : isList(tab) ? this.renderUsersOf(tab) : this.renderLicences(licences)}
           </div>`,
-        )}`,
+        )}
+        ${this.bulk?.dialog() ?? nothing}`,
     );
+  }
+
+  /** @internal "Associates (42)": how many users of the list match, once known ("200+" while pages remain). */
+  private tabLabel(tab: Tab, licences: readonly UserLicence[]): string {
+    if (tab === 'licences') {
+      const n = formatNumber(licences.length);
+      return msg(str`User licences (${n})`, { id: 'users.licences-tab' });
+    }
+    const name = tab === 'internal' ? msg('Associates', { id: 'users.associates' }) : msg('Other users', { id: 'users.others' });
+    const state = this.users[tab].state;
+    if (state !== 'loaded' && state !== 'empty') return name;
+    const list = this.lists[tab];
+    const shown = this.matching(tab).length;
+    // The server's count when it narrowed by what is asked; else the matches loaded so far.
+    if (list.reported !== undefined && shown === list.rows.length && this.query.trim() === this.term) {
+      return msg(str`${name} (${formatNumber(list.reported)})`, { id: 'users.tab-count' });
+    }
+    const n = formatNumber(shown);
+    return list.complete ? msg(str`${name} (${n})`, { id: 'users.tab-count' }) : msg(str`${name} (${n}+)`, { id: 'users.tab-count-more' });
+  }
+
+  /** @internal *User licences*: each with in use / total; the holders of the one picked. */
+  private renderLicences(licences: readonly UserLicence[]) {
+    const picked = licences.find((l) => l.column === this.holdersOf);
+    return html`<div class="layout">
+      <ul class="user-licences" part="user-licences" aria-label=${msg('User licences', { id: 'users.user-licences' })}>
+        ${licences.map((l) => {
+          const inUse = formatNumber(l.inUse);
+          const total = formatNumber(l.total);
+          return html`<li>
+            <button
+              type="button"
+              class="licence-pick"
+              part="licence"
+              aria-pressed=${l.column === this.holdersOf ? 'true' : 'false'}
+              @click=${() => this.showHolders(l.column)}
+            >
+              <span class="name">${l.name}${l.plan ? html` <span class="badge">${msg('Plan', { id: 'users.plan-badge' })}</span>` : nothing}</span>
+              <span class="usage">
+                ${l.unrestricted
+                  ? msg(str`${inUse} in use, unlimited`, { id: 'users.in-use-unlimited' })
+                  : msg(str`${inUse} of ${total} in use`, { id: 'users.in-use' })}
+              </span>
+            </button>
+          </li>`;
+        })}
+      </ul>
+      ${picked ? this.renderHolders(picked) : nothing}
+    </div>`;
+  }
+
+  /** @internal The holders of the picked licence: `<so-licence-holders>`, loaded on first use. */
+  private renderHolders(l: UserLicence) {
+    return customElements.get('so-licence-holders')
+      ? html`<so-licence-holders
+          part="holders"
+          .owner=${l.ownerName}
+          .module=${l.moduleName}
+          api-base=${this.apiBase}
+          heading-level=${this.level()}
+        ></so-licence-holders>`
+      : loadingTemplate();
+  }
+
+  /** @internal Picks the licence whose holders the *User licences* tab shows; loads `<so-licence-holders>` once. */
+  private async showHolders(column: string): Promise<void> {
+    this.holdersOf = column;
+    if (!customElements.get('so-licence-holders')) {
+      await import('../licence-holders/define.js');
+      this.requestUpdate();
+    }
   }
 
   /** @internal */
@@ -321,7 +551,8 @@ export class SoUserLicenceFilter extends KitElement {
           type="search"
           autocomplete="off"
           spellcheck="false"
-          placeholder=${msg('Name or user id', { id: 'users.search-hint' })}
+          maxlength=${SEARCH_MAX}
+          placeholder=${msg('Name, user id, group, role or plan', { id: 'users.search-hint-all' })}
           .value=${this.query}
           @input=${this.onSearch}
         />
@@ -339,9 +570,13 @@ export class SoUserLicenceFilter extends KitElement {
   }
 
   /** @internal */
-  private renderUsersOf(tab: Tab) {
+  private renderUsersOf(tab: List) {
+    const resource = this.users[tab];
+    // A new search or order keeps the users shown (narrowed at once by what is typed) until the server answers.
+    const busy = resource.state === 'loading' && resource.value !== undefined && this.loadedColumn[tab] === (this.licence?.column ?? '');
+    if (busy) return this.renderList(tab, true);
     return renderResource(
-      this.users[tab],
+      resource,
       {
         failed: msg('Could not load the users.', { id: 'users.failed' }),
         empty:
@@ -350,25 +585,29 @@ export class SoUserLicenceFilter extends KitElement {
             : msg('There are no other users.', { id: 'users.empty-other' }),
         forbidden: msg('You do not have access to the user lists.', { id: 'users.forbidden' }),
       },
-      () => {
-        const rows = this.visibleRows();
-        const list = this.lists[tab];
-        const user = this.selected[tab];
-        return html`<p class="count" part="count" role="status">${this.countText(rows.length, list)}</p>
-          ${this.renderSkipped(list)}
-          <div class="layout ${user ? 'with-details' : ''}">
-            <div class="list">
-              ${rows.length
-                ? this.renderGrid(tab, rows, list)
-                : list.complete
-                  ? emptyTemplate(this.noMatchText())
-                  : this.renderScanPaused(list)}
-              ${this.renderFooter(list)}
-            </div>
-            ${user ? this.renderDetails(user) : nothing}
-          </div>`;
-      },
+      () => this.renderList(tab, false),
     );
+  }
+
+  /** @internal The count, the bulk bar, the grid and the user panel; `busy` while a new search or order loads. */
+  private renderList(tab: List, busy: boolean) {
+    const rows = this.visibleRows();
+    const list = this.lists[tab];
+    const user = this.selected[tab];
+    return html`<p class="count" part="count" role="status">${this.countText(rows.length, list, tab)}</p>
+      ${this.renderBulkBar(rows)}
+      ${this.renderSkipped(list)}
+      <div class="layout ${user ? 'with-details' : ''}">
+        <div class="list" aria-busy=${busy ? 'true' : 'false'}>
+          ${rows.length
+            ? this.renderGrid(tab, rows, list)
+            : list.complete && !busy
+              ? emptyTemplate(this.noMatchText())
+              : this.renderScanPaused(list)}
+          ${this.renderFooter(list)}
+        </div>
+        ${user ? this.renderDetails(user) : nothing}
+      </div>`;
   }
 
   /** @internal A search found nobody in the pages it may read per action: say so and offer to read on. */
@@ -384,27 +623,37 @@ export class SoUserLicenceFilter extends KitElement {
   }
 
   /**
-   * @internal "12 of 240 users"; while pages remain, how many are loaded of the server's total (`odata.count`), or
-   * without a total, how many are loaded so far.
+   * @internal What the list holds, from the server's counts (`odata.count`): "2,143 users"; narrowed by a licence or
+   * a search on the server, "51 of 2,143 users". Where the server did not narrow (it ignored the filter, or typing
+   * has not paused yet) or gave no count, how many of the loaded users match.
    */
-  private countText(shown: number, list: PagedList<UserEntry>): string {
+  private countText(shown: number, list: PagedList<UserEntry>, tab: List): string {
     const loaded = list.rows.length;
     const n = formatNumber(shown);
     const total = formatNumber(loaded);
-    // A picked licence usually narrows on the server: then every loaded user is shown and there is nothing to compare.
-    const filtering = (!!this.licence || !!this.query.trim()) && shown !== loaded;
-    if (!list.complete && list.reported !== undefined) {
-      const all = formatNumber(list.reported);
-      return filtering
+    const filtering = !!this.licence || !!this.query.trim();
+    // The server narrowed by exactly what is asked: every loaded user matches, and its count is the answer.
+    const narrowed = shown === loaded && this.query.trim() === this.term;
+    const reported = list.reported;
+    if (reported !== undefined && (!filtering || narrowed)) {
+      const matches = formatNumber(reported);
+      const all = this.totals[tab];
+      if (filtering && all !== undefined) return msg(str`${matches} of ${formatNumber(all)} users`, { id: 'formats.count-of-total' });
+      return reported === 1 ? msg('1 user', { id: 'users.count-one' }) : msg(str`${matches} users`, { id: 'users.count' });
+    }
+    const partly = filtering && shown !== loaded;
+    if (!list.complete && reported !== undefined) {
+      const all = formatNumber(reported);
+      return partly
         ? msg(str`${n} matching among the first ${total} of ${all} users`, { id: 'formats.count-filtered-of-total' })
         : msg(str`${total} of ${all} users`, { id: 'formats.count-of-total' });
     }
     if (!list.complete) {
-      return filtering
+      return partly
         ? msg(str`${n} of ${total} users loaded so far`, { id: 'users.count-partial-filtered' })
         : msg(str`${total} users loaded so far`, { id: 'users.count-partial' });
     }
-    if (filtering) return msg(str`${n} of ${total} users`, { id: 'users.count-filtered' });
+    if (partly) return msg(str`${n} of ${total} users`, { id: 'users.count-filtered' });
     return loaded === 1 ? msg('1 user', { id: 'users.count-one' }) : msg(str`${total} users`, { id: 'users.count' });
   }
 
@@ -429,8 +678,71 @@ export class SoUserLicenceFilter extends KitElement {
     return msg(str`No users match “${isolate(query)}”.`, { id: 'users.no-match' });
   }
 
+  /** @internal Selection and bulk actions: reachable by Tab before the grid. */
+  private renderBulkBar(rows: readonly UserEntry[]) {
+    if (this.writesForbidden) {
+      return html`<p class="notice read-only" role="status">
+        ${msg('You can view licence assignments, but your user may not change them.', { id: 'users.read-only' })}
+      </p>`;
+    }
+    const n = this.selection.size;
+    const selected = formatNumber(n);
+    const all = formatNumber(rows.length);
+    return html`<div class="bulk-bar" part="bulk-bar" role="group" aria-label=${msg('Selected users', { id: 'users.selected-users' })}>
+      <span class="selected-count" role="status">
+        ${n ? (n === 1 ? msg('1 user selected', { id: 'users.selected-one' }) : msg(str`${selected} users selected`, { id: 'users.selected' })) : nothing}
+      </span>
+      ${rows.length && !this.selection.covers(rows)
+        ? html`<button type="button" class="button" part="select-all" @click=${() => this.selection.selectAll(rows)}>
+            ${msg(str`Select all ${all} matching`, { id: 'users.select-all' })}
+          </button>`
+        : nothing}
+      ${n
+        ? html`<button type="button" class="button" part="bulk-assign" aria-haspopup="dialog" @click=${() => this.openBulk('assign')}>
+              ${msg('Assign licence…', { id: 'users.bulk-assign' })}
+            </button>
+            <button type="button" class="button" part="bulk-remove" aria-haspopup="dialog" @click=${() => this.openBulk('remove')}>
+              ${msg('Remove licence…', { id: 'users.bulk-remove' })}
+            </button>
+            <button type="button" class="button" part="clear-selection" @click=${() => this.selection.clear()}>
+              ${msg('Clear selection', { id: 'users.clear-selection' })}
+            </button>`
+        : nothing}
+    </div>`;
+  }
+
+  /** @internal Space toggles the focused row's checkbox; Shift+↑/↓ extends the selection. */
+  private readonly onGridKeyDown = (e: KeyboardEvent) => {
+    const row = (e.target as Element).closest?.('.body > [role=row]');
+    const rows = this.visibleRows();
+    const index = row ? Number(row.getAttribute('aria-rowindex')) - FIRST_ROW : -1;
+    if (!this.writesForbidden && index >= 0 && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      if (e.key === ' ') {
+        e.preventDefault();
+        this.selection.toggle(rows, index, e.shiftKey);
+        return;
+      }
+      if (e.shiftKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+        e.preventDefault();
+        const next = Math.max(0, Math.min(rows.length - 1, index + (e.key === 'ArrowDown' ? 1 : -1)));
+        if (!this.selection.has(rows[index])) this.selection.toggle(rows, index, false, true);
+        this.selection.toggle(rows, next, true, true);
+        void this.rowFocus.focus(next);
+        return;
+      }
+    }
+    this.rowFocus.onKeyDown(e);
+  };
+
+  /** @internal A row's checkbox: a click toggles it, Shift-click the range from the last one toggled. */
+  private onCheck(e: MouseEvent, index: number): void {
+    e.stopPropagation();
+    const box = e.target as HTMLInputElement;
+    this.selection.toggle(this.visibleRows(), index, e.shiftKey, box.checked);
+  }
+
   /** @internal */
-  private renderGrid(tab: Tab, rows: readonly UserEntry[], list: PagedList<UserEntry>) {
+  private renderGrid(tab: List, rows: readonly UserEntry[], list: PagedList<UserEntry>) {
     // Unfiltered, the list is sized from the server's total so the scrollbar shows every user; filtered, from the matches.
     const filtering = !!this.licence || !!this.query.trim();
     const total = filtering ? (list.complete ? rows.length : undefined) : list.total;
@@ -444,18 +756,21 @@ export class SoUserLicenceFilter extends KitElement {
       tabindex="-1"
       aria-labelledby="tab-${tab}"
       aria-rowcount=${total === undefined ? -1 : total + 1}
-      aria-colcount="4"
+      aria-colcount=${this.writesForbidden ? 4 : 5}
       ${ref(this.window.attach)}
       @click=${this.rowFocus.onClick}
-      @keydown=${this.rowFocus.onKeyDown}
+      @keydown=${this.onGridKeyDown}
       @focusin=${this.rowFocus.onFocusIn}
     >
       <div class="head" role="rowgroup" part="header">
-        <div class="row" role="row" aria-rowindex="1">
-          <div class="cell c-name" role="columnheader">${msg('Name', { id: 'users.name' })}</div>
-          <div class="cell c-group" role="columnheader">${msg('Group', { id: 'users.group' })}</div>
-          <div class="cell c-role" role="columnheader">${msg('Role', { id: 'users.role' })}</div>
-          <div class="cell c-plan" role="columnheader">${msg('User plan', { id: 'users.plan' })}</div>
+        <div class="row ${this.writesForbidden ? '' : 'selectable'}" role="row" aria-rowindex="1">
+          ${this.writesForbidden
+            ? nothing
+            : html`<div class="cell c-pick" role="columnheader"><span class="visually-hidden">${msg('Selected', { id: 'users.selected-column' })}</span></div>`}
+          ${this.renderSortHeader('c-name', 'fullName', msg('Name', { id: 'users.name' }))}
+          ${this.renderSortHeader('c-group', 'usergroup', msg('Group', { id: 'users.group' }))}
+          ${this.renderSortHeader('c-role', 'role', msg('Role', { id: 'users.role' }))}
+          ${this.renderSortHeader('c-plan', 'userplan', msg('User plan', { id: 'users.plan' }))}
         </div>
       </div>
       <div class="body" role="rowgroup">
@@ -463,14 +778,28 @@ export class SoUserLicenceFilter extends KitElement {
         ${rows.slice(start, end).map((e, i) => {
             const r = e.row;
             const selected = r.PrimaryKey === selectedKey;
+            const picked = !this.writesForbidden && this.selection.has(e);
+            const who = isolate(r.fullName || r.assocName);
             return keyed(e.row.PrimaryKey, html`<div
-              class="row ${e.active ? '' : 'inactive'}"
+              class="row ${e.active ? '' : 'inactive'} ${this.writesForbidden ? '' : 'selectable'} ${picked ? 'picked' : ''}"
               role="row"
               part=${selected ? 'row selected' : 'row'}
               aria-rowindex=${start + i + FIRST_ROW}
               aria-selected=${selected ? 'true' : 'false'}
               tabindex=${start + i === tabStop ? 0 : -1}
             >
+              ${this.writesForbidden
+                ? nothing
+                : html`<div class="cell c-pick" role="gridcell">
+                    <input
+                      type="checkbox"
+                      part="checkbox"
+                      tabindex="-1"
+                      aria-label=${msg(str`Select ${who}`, { id: 'users.select-user' })}
+                      .checked=${picked}
+                      @click=${(ev: MouseEvent) => this.onCheck(ev, start + i)}
+                    />
+                  </div>`}
               <div class="cell c-name" role="gridcell">
                 ${this.renderPortrait(r.portraitThumbnail, r.fullName, r.assocName)}
                 <span class="who">
@@ -486,6 +815,26 @@ export class SoUserLicenceFilter extends KitElement {
         ${this.window.spacer('after')}
       </div>
     </div>`;
+  }
+
+  /**
+   * @internal A column header that sorts the list on the server (`$orderBy`): click or Enter; again for the other
+   * direction. `aria-sort` on the sorted column only.
+   */
+  private renderSortHeader(cls: string, column: UserSortColumn, label: string) {
+    const sorted = this.sort?.column === column ? this.sort : undefined;
+    const direction = sorted ? (sorted.desc ? 'descending' : 'ascending') : undefined;
+    return html`<div class="cell ${cls}" role="columnheader" aria-sort=${ifDefined(direction)}>
+      <button type="button" class="sort" part=${sorted ? 'sort sorted' : 'sort'} @click=${() => this.sortBy(column)}>
+        <span>${label}</span>${sorted ? (sorted.desc ? sortDownIcon : sortUpIcon) : sortIcon}
+      </button>
+    </div>`;
+  }
+
+  /** @internal Sorts by `column` (ascending first, then the other way); the list reloads from its start. */
+  private sortBy(column: UserSortColumn): void {
+    this.sort = { column, desc: this.sort?.column === column ? !this.sort.desc : false };
+    void this.window.reveal(0);
   }
 
   /** @internal A portrait when its URL is safe and loads; otherwise initials. */
@@ -520,16 +869,16 @@ export class SoUserLicenceFilter extends KitElement {
       <header class="details-head">
         ${this.renderPortrait(r.portraitThumbnail, r.fullName, r.assocName)}
         <div class="who">
-          <h3 id="details-name" class="name">${r.fullName || r.assocName}</h3>
+          ${heading(this.level(), r.fullName || r.assocName, { id: 'details-name', class: 'name' })}
           <p class="id">${r.assocName}</p>
         </div>
         <button class="close" part="close" type="button" aria-label=${msg('Close', { id: 'users.close' })} @click=${this.closeDetails}>
           ${closeIcon}
         </button>
       </header>
-      <h4 class="details-title">${msg('Licence assignments', { id: 'users.assignments' })}</h4>
+      ${heading(this.level(1), msg('Licence assignments', { id: 'users.assignments' }), { class: 'details-title' })}
       ${cached?.length
-        ? this.renderAssignments(cached)
+        ? this.renderOwners(user, cached)
         : renderResource(
             this.assignments,
             {
@@ -537,15 +886,20 @@ export class SoUserLicenceFilter extends KitElement {
               empty: msg('This user has no user licences to assign.', { id: 'users.assignments-empty' }),
               forbidden: msg('You do not have access to licence assignments.', { id: 'users.assignments-forbidden' }),
             },
-            (owners) => this.renderAssignments(owners),
+            (owners) => this.renderOwners(user, owners),
           )}
     </section>`;
+  }
+
+  /** @internal Editable once the editing code is loaded (it loads when a user is first opened); read-only before. */
+  private renderOwners(user: UserEntry, owners: OwnerAssignments[]) {
+    return this.editor ? this.editor.render(user, owners) : this.renderAssignments(owners);
   }
 
   /** @internal Per owner, each licence assigned or not: icon and text, never colour alone. */
   private renderAssignments(owners: OwnerAssignments[]) {
     return owners.map(
-      (o) => html`<h5 class="owner">${o.description}</h5>
+      (o) => html`${heading(this.level(2), o.description, { class: 'owner' })}
         <ul class="assignments">
           ${o.licences.map(
             (l) => html`<li class=${l.Assigned ? 'assigned' : 'unassigned'}>
@@ -578,13 +932,15 @@ export class SoUserLicenceFilter extends KitElement {
   /** @internal */
   private readonly onSearch = (e: Event) => {
     this.query = (e.target as HTMLInputElement).value;
+    // The server is asked once typing pauses; the loaded rows are narrowed at once.
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => (this.term = this.query.trim().slice(0, SEARCH_MAX)), SEARCH_DELAY);
     void this.window.reveal(0);
   };
 
   /** @internal */
   private selectTab(tab: Tab): void {
     this.tab = tab;
-    if (!this.opened.has(tab)) this.opened = new Set([...this.opened, tab]);
   }
 
   /** @internal */

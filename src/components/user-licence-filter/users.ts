@@ -15,6 +15,8 @@ export interface UserLicence {
   inUse: number;
   total: number;
   unrestricted: boolean;
+  /** `PrerequisiteModuleName`: a licence of the same owner the user must hold first (`''` for none). */
+  prerequisite: string;
 }
 
 /** Every user licence of every owner that is not hidden: plans first, then by owner (E1's order) and `SortOrder`. */
@@ -37,6 +39,7 @@ export function userLicences(owners: readonly ExtendedLicenseInfo[]): UserLicenc
               inUse: m.NumberOfLicensesInUse,
               total: m.NumberOfLicensesTotal,
               unrestricted: c.Unrestricted,
+              prerequisite: c.PrerequisiteModuleName ?? '',
             },
           };
         },
@@ -50,9 +53,11 @@ export function userLicences(owners: readonly ExtendedLicenseInfo[]): UserLicenc
 /** A user row with what filtering needs, computed once when its page arrives. */
 export interface UserEntry {
   row: UserRow;
-  /** The licence columns the user holds. */
+  /** The licence columns the user holds, among `known`. */
   held: ReadonlySet<string>;
-  /** Full name and user id, folded for the text search. */
+  /** The licence columns the row was read with (`$select` is narrow: a user's other licences are not known here). */
+  known: ReadonlySet<string>;
+  /** Full name, user id, group, role and plan, folded for the text search (the columns the server searches). */
   text: string;
   active: boolean;
 }
@@ -70,12 +75,13 @@ export function toEntry(row: UserRow, columns: readonly string[]): UserEntry {
   return {
     row,
     held: new Set(columns.filter((c) => holdsLicence(row, c))),
-    text: fold(`${row.fullName}\u0000${row.assocName}`),
+    known: new Set(columns),
+    text: fold([row.fullName, row.assocName, row.usergroup, row.role, row.userplan].join('\u0000')),
     active: isTruthyCell(row.isActive),
   };
 }
 
-/** The users who hold `column` (all when empty) and whose name or user id contains `query`. */
+/** The users who hold `column` (all when empty) and whose name, user id, group, role or plan contains `query`. */
 export function filterUsers(entries: readonly UserEntry[], column: string, query: string): readonly UserEntry[] {
   const q = fold(query.trim());
   if (!column && !q) return entries;
@@ -87,6 +93,8 @@ export interface OwnerAssignments {
   name: string;
   description: string;
   licences: ModuleLicenseLink[];
+  /** Every link of the owner, hidden ones too (a prerequisite may be hidden). */
+  all: ModuleLicenseLink[];
 }
 
 /** E9 per owner, without hidden licences and without owners left with none. */
@@ -98,6 +106,7 @@ export function assignmentsOf(owners: readonly LicenseOwner[]): OwnerAssignments
       licences: [...o.RestrictedModuleLicenses, ...o.UnrestrictedModuleLicenses]
         .filter((l) => !l.IsHidden)
         .sort((a, b) => a.SortOrder - b.SortOrder),
+      all: [...o.RestrictedModuleLicenses, ...o.UnrestrictedModuleLicenses],
     }))
     .filter((o) => o.licences.length > 0);
 }
