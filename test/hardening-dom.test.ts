@@ -5,6 +5,7 @@ import '../src/components/system-events/define.js';
 import '../src/components/user-licence-filter/define.js';
 import { setScenario } from '../src/mocks/scenarios.js';
 import { pollFloor } from '../src/core/poller.js';
+import { configure } from '../src/api/config.js';
 import { countRequests, shadow, useMockBackend } from './support/mocks.js';
 
 /** Comment nodes under `root`, shadow roots included. */
@@ -46,6 +47,37 @@ describe('hardening: long sessions', () => {
       expect(after - before, `${before} → ${after} comment nodes`).to.be.at.most(10);
     });
   }
+
+  it('<so-licences>: owner and add-on tabs that come and go leave no empty comment nodes behind', async () => {
+    const el = await fixture<HTMLElement & { updateComplete: Promise<unknown> }>(html`<so-licences></so-licences>`);
+    const ownTabs = () => shadow(el).querySelectorAll('[role=tab]').length;
+    await waitUntil(() => ownTabs() === 3, 'the third-party owner tab', { timeout: 4000 });
+    /** Comment nodes in the screen's own shadow root (the elements inside are not counted). */
+    const ownComments = () => {
+      const walker = document.createTreeWalker(shadow(el), NodeFilter.SHOW_COMMENT);
+      let n = 0;
+      while (walker.nextNode()) n++;
+      return n;
+    };
+    const before = ownComments();
+    for (let i = 0; i < 8; i++) {
+      // A reload that fails drops the owner's tab; the next one brings it back.
+      setScenario('server-error');
+      configure({ timeout: 15_000 + i });
+      await waitUntil(() => ownTabs() === 2, 'owner tab gone', { timeout: 4000 });
+      setScenario('default');
+      configure({ timeout: 16_000 + i });
+      await waitUntil(() => ownTabs() === 3, 'owner tab back', { timeout: 4000 });
+      // An add-on child that comes and goes.
+      const addon = Object.assign(document.createElement('div'), { slot: 'addon', id: `addon-${i}` });
+      el.append(addon);
+      await waitUntil(() => ownTabs() === 4, 'add-on tab added');
+      addon.remove();
+      await waitUntil(() => ownTabs() === 3, 'add-on tab removed');
+    }
+    await el.updateComplete;
+    expect(ownComments(), `${before} comment nodes before, then 8 times a tab gone and back`).to.equal(before);
+  });
 
   it('screens created and removed without a <so-provider> leave no pending context requests', async () => {
     const Original = globalThis.WeakRef;
