@@ -79,6 +79,36 @@ describe('hardening: long sessions', () => {
     expect(ownComments(), `${before} comment nodes before, then 8 times a tab gone and back`).to.equal(before);
   });
 
+  it('elements inside a custom tag that is never defined can be collected once removed', async () => {
+    // Asynchronous, so no stack is scanned conservatively (a synchronous gc() may keep a few elements by chance).
+    const gc = (globalThis as unknown as { gc?: (options: { type: 'major'; execution: 'async' }) => Promise<void> }).gc;
+    expect(gc, 'Chromium runs with --js-flags=--expose-gc (web-test-runner.config.mjs)').to.be.a('function');
+    // A host's wrapper with a dash in its name that no one defines (a late <so-provider> is waited for, once per tag).
+    const wrapper = document.createElement('host-shell-never-defined');
+    document.body.append(wrapper);
+    // Created in a function of its own, so no variable of this test keeps the last element.
+    const create = async (tag: string): Promise<WeakRef<Element>> => {
+      const el = document.createElement(tag) as HTMLElement & { updateComplete: Promise<unknown> };
+      wrapper.append(el);
+      await el.updateComplete;
+      return new WeakRef(el);
+    };
+    const refs: WeakRef<Element>[] = [];
+    for (const tag of ['so-owner-info', 'so-licence-list', 'so-system-events', 'so-licences']) {
+      for (let i = 0; i < 3; i++) refs.push(await create(tag));
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    wrapper.replaceChildren();
+    wrapper.remove();
+    // Requests aborted on removal settle first (their promises hold the element until then).
+    for (let i = 0; i < 10; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      await gc!({ type: 'major', execution: 'async' });
+    }
+    const kept = refs.map((r, i) => (r.deref() ? `${r.deref()!.localName}#${i}` : '')).filter(Boolean);
+    expect(kept, 'elements still alive after removal and GC').to.deep.equal([]);
+  });
+
   it('screens created and removed without a <so-provider> leave no pending context requests', async () => {
     const Original = globalThis.WeakRef;
     let made = 0;
