@@ -6,6 +6,8 @@ import '../src/components/user-licence-filter/define.js';
 import { setScenario } from '../src/mocks/scenarios.js';
 import { pollFloor } from '../src/core/poller.js';
 import { configure } from '../src/api/config.js';
+import { setLocale } from '../src/localization.js';
+import { registry } from '../src/registry.js';
 import { countRequests, shadow, useMockBackend } from './support/mocks.js';
 
 /** Comment nodes under `root`, shadow roots included. */
@@ -84,6 +86,8 @@ describe('hardening: long sessions', () => {
     const gc = (globalThis as unknown as { gc?: (options: { type: 'major'; execution: 'async' }) => Promise<void> }).gc;
     expect(gc, 'Chromium runs with --js-flags=--expose-gc (web-test-runner.config.mjs)').to.be.a('function');
     // A host's wrapper with a dash in its name that no one defines (a late <so-provider> is waited for, once per tag).
+    const configListeners = registry('config', () => ({ listeners: new Set() })).listeners;
+    const listenersBefore = configListeners.size;
     const wrapper = document.createElement('host-shell-never-defined');
     document.body.append(wrapper);
     // Created in a function of its own, so no variable of this test keeps the last element.
@@ -97,6 +101,12 @@ describe('hardening: long sessions', () => {
     for (const tag of ['so-owner-info', 'so-licence-list', 'so-system-events', 'so-licences']) {
       for (let i = 0; i < 3; i++) refs.push(await create(tag));
     }
+    // Configuration and locale changes while they are on the page.
+    for (let i = 0; i < 3; i++) {
+      configure({ timeout: 14_000 + i });
+      await setLocale(i % 2 ? 'en' : 'de');
+    }
+    await setLocale('en');
     await new Promise((r) => setTimeout(r, 300));
     wrapper.replaceChildren();
     wrapper.remove();
@@ -105,6 +115,7 @@ describe('hardening: long sessions', () => {
       await new Promise((r) => setTimeout(r, 100));
       await gc!({ type: 'major', execution: 'async' });
     }
+    expect(configListeners.size, 'configure() listeners back to their number').to.equal(listenersBefore);
     const kept = refs.map((r, i) => (r.deref() ? `${r.deref()!.localName}#${i}` : '')).filter(Boolean);
     expect(kept, 'elements still alive after removal and GC').to.deep.equal([]);
   });
