@@ -7,7 +7,9 @@ type Args = { months: number; badge: boolean; 'api-base': string };
 /**
  * A *Metered services* button that opens the dashboard in a modal dialog: per service this month's use against its
  * threshold, whether the excess is invoiced, the number of users the threshold is based on, and a chart of past months
- * with a table alternative. It loads when first opened, or at once with `badge`. Most stories open the dialog.
+ * with a table alternative and a period choice. It reads `GET /MeteredServices` up front, so the button can say beside
+ * it when the information is not available or not allowed; `badge` adds the number of services above their threshold.
+ * Most stories open the dialog.
  */
 const meta = {
   title: 'Elements/so-metered-button',

@@ -146,3 +146,33 @@ describe('KitElement.emit()', () => {
     el.remove();
   });
 });
+
+describe('KitElement updates', () => {
+  it('each element updates in a task of its own, so a whole screen never renders in one long task', async () => {
+    const tasks: PerformanceEntry[] = [];
+    const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries()));
+    observer.observe({ type: 'longtask' });
+    const renders: { id: string; at: number }[] = [];
+    class U extends KitElement {
+      override render() {
+        const at = performance.now();
+        while (performance.now() < at + 60); // a render that takes 60 ms: its task is a long task
+        renders.push({ id: this.id, at });
+        return null;
+      }
+    }
+    define('so-test-update-task', U);
+    const els = ['a', 'b', 'c'].map((id) => Object.assign(document.createElement('so-test-update-task') as U, { id }));
+    document.body.append(...els); // all three ask for their first update in this task
+    expect(renders, 'nothing renders in the task that connected them').to.deep.equal([]);
+    await Promise.all(els.map((el) => el.updateComplete));
+    await new Promise((r) => setTimeout(r, 50));
+    observer.disconnect();
+    expect(renders.map((r) => r.id)).to.deep.equal(['a', 'b', 'c']);
+    const taskOf = (at: number) => tasks.findIndex((t) => t.startTime <= at && at <= t.startTime + t.duration);
+    const owners = renders.map((r) => taskOf(r.at));
+    expect(owners.every((t) => t >= 0), 'each render is seen in a long task').to.equal(true);
+    expect(new Set(owners).size, 'three renders, three tasks').to.equal(3);
+    els.forEach((el) => el.remove());
+  });
+});

@@ -340,8 +340,14 @@ describe('<so-licence-list>', () => {
 
   describe('details', () => {
     const openDetails = async (el: SoLicenceList, name: string) => {
-      row(el, name).querySelector<HTMLButtonElement>('button.name')!.click();
-      await waitUntil(() => $(el, '.details'), 'details shown', { timeout: 4000 });
+      const button = row(el, name).querySelector<HTMLButtonElement>('button.name')!;
+      button.click();
+      // This licence's details, loaded: its button says so (another licence's may still be open until the update).
+      await waitUntil(
+        () => button.getAttribute('aria-expanded') === 'true' && $(el, '.details'),
+        'details shown',
+        { timeout: 4000 },
+      );
       return part(el, 'details')!;
     };
 

@@ -73,6 +73,16 @@ export class KitElement extends LitElement {
   /** @internal Stops waiting for ancestors' tags to be defined. */
   private stopWaiting?: () => void;
 
+  /**
+   * @internal Each update runs in a task of its own, after yielding to the browser: the first render of a whole
+   * screen (every element at once when the shared licence answer arrives) becomes many short tasks instead of one
+   * long one, so input and painting are never blocked for long. `updateComplete` still resolves after the update.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    await yieldToBrowser();
+    await super.scheduleUpdate();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     followDocumentLanguage();
@@ -222,4 +232,10 @@ export function define(tag: string, ctor: CustomElementConstructor & { kitVersio
       `so-licence-kit ${ctor.kitVersion}: <${tag}> is already defined by version ${warnedVersion}; keeping that one.`,
     );
   }
+}
+
+/** Resolves in a new task: `scheduler.yield()` where the browser has it (the continuation keeps its priority). */
+function yieldToBrowser(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve));
 }

@@ -70,11 +70,13 @@ export class Resource<T, A extends readonly unknown[] = []> implements ReactiveC
         this.options.localized ? getLocale() : '',
         ...(this.options.args?.() ?? []),
       ],
-      task: async ([enabled, , config, , ...args], { signal }) => {
+      task: async ([enabled, , config, locale, ...args], { signal }) => {
         if (!enabled) return initialState;
         await afterCurrentTask();
         // On a page that is not English, the first request waits for the locale, so it is sent once, in that locale.
         await localeSettled();
+        // The locale changed while this run waited: the host's next update (already requested) replaces this run.
+        if (this.options.localized && locale !== getLocale()) await this.host.updateComplete;
         signal.throwIfAborted();
         // A disconnected element may still update (a config change reached it on its way out): load on reconnect.
         if (!this.host.isConnected) {

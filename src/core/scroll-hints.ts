@@ -14,6 +14,8 @@ export class ScrollHints implements ReactiveController {
   private el?: HTMLElement;
   /** @internal */
   private observer?: ResizeObserver;
+  /** @internal A measurement waiting for the next frame. */
+  private frame = 0;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment },
@@ -33,7 +35,13 @@ export class ScrollHints implements ReactiveController {
         this.observer.observe(el);
       }
     }
-    this.measure();
+    // Measured in the next frame, not here: reading sizes in the middle of an update forces a layout.
+    if (el && !this.frame) {
+      this.frame = requestAnimationFrame(() => {
+        this.frame = 0;
+        this.measure();
+      });
+    }
   }
 
   hostDisconnected(): void {
@@ -65,6 +73,8 @@ export class ScrollHints implements ReactiveController {
 
   /** @internal */
   private detach(): void {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
     this.el?.removeEventListener('scroll', this.measure);
     this.observer?.disconnect();
     this.observer = undefined;

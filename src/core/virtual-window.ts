@@ -50,6 +50,8 @@ export class VirtualWindow implements ReactiveController {
   private scrollTop = 0;
   /** @internal */
   private measured = false;
+  /** @internal A measurement waiting for the next frame. */
+  private frame = 0;
   /** @internal */
   private readonly resizeObserver = new ResizeObserver(() => this.measure());
 
@@ -139,7 +141,13 @@ export class VirtualWindow implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (!this.measured) this.measure();
+    // Measured in the next frame, not here: reading sizes in the middle of an update forces a layout.
+    if (!this.measured && !this.frame) {
+      this.frame = requestAnimationFrame(() => {
+        this.frame = 0;
+        if (!this.measured) this.measure();
+      });
+    }
     const nearEnd = this.options.nearEnd;
     if (this.loaded > 0 && this.end + this.overscan >= this.loaded && nearEnd) {
       const wanted = this.wanted;
