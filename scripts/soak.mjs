@@ -9,13 +9,16 @@
 //
 // Every sample is taken on the same view, after the same steps: the failures stop, the dialog and details close,
 // locale `en`, the Status tab, the same configuration (which reloads everything), scrolled to the top; then the page
-// settles (no request in flight, none started for a while, no element loading or failing), GC runs several times,
-// and the figures are read. Flat means: heap within 5 % of the first sample after the warm-up (the mean of the last
-// three samples, and the linear trend over the run), DOM nodes, comment nodes and listeners equal on every sample,
-// and requests growing linearly (polling only).
+// settles (a poll succeeded, no request in flight, none started for a second, no element loading or failing), GC
+// runs several times, and the figures are read (a heap snapshot among them). Flat means: the JavaScript objects the
+// page holds within 5 % of the first sample after the warm-up (the mean of the last three samples, and the linear
+// trend over the run); DOM nodes, comment nodes, detached nodes, listeners and documents equal on every sample;
+// requests growing linearly (polling only). Compiled code and the rest of the V8 heap are printed, not judged.
 //
 //   node scripts/soak.mjs [--minutes 60] [--port 9403] [--every 10] [--warm-up 12] [--snapshots]
 //   (the proxy listens on port + 1; --snapshots compares heap snapshots of the first and the last sample by constructor)
+//   SOAK_DEBUG=1 also prints the heap figures and detached nodes of each sample and writes its composed tree to
+//   .cache/soak-dom-min<N>.txt (diff two of them to see what a difference in nodes is).
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
