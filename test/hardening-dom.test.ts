@@ -120,6 +120,21 @@ describe('hardening: long sessions', () => {
     expect(kept, 'elements still alive after removal and GC').to.deep.equal([]);
   });
 
+  it('keeps no answers of another locale: switching back later asks the server again', async () => {
+    const el = await fixture(html`<so-owner-info></so-owner-info>`);
+    await waitUntil(() => shadow(el).querySelector('dl, .facts, h2'), 'owner information', { timeout: 4000 });
+    await setLocale('de');
+    await waitUntil(() => /Firma|Seriennummer/.test(shadow(el).textContent ?? ''), 'German', { timeout: 4000 });
+    await setLocale('en');
+    await waitUntil(() => /Company/.test(shadow(el).textContent ?? ''), 'English', { timeout: 4000 });
+    const requests = countRequests('/License');
+    await setLocale('de');
+    await waitUntil(() => /Firma|Seriennummer/.test(shadow(el).textContent ?? ''), 'German again', { timeout: 4000 });
+    await new Promise((r) => setTimeout(r, 200));
+    requests.stop();
+    expect(requests.count, 'the German answer from before was dropped when the locale changed').to.equal(1);
+  });
+
   it('screens created and removed without a <so-provider> leave no pending context requests', async () => {
     const Original = globalThis.WeakRef;
     let made = 0;
