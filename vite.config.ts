@@ -42,7 +42,7 @@ function noPreloadHelper(): Plugin {
  * elements beyond the screen's first view, fetched right after the main file.
  */
 const LAZY =
-  /\/(generated\/locales\/|components\/(licence-holders|status-database|metered-button|system-events|user-licence-filter)\/|core\/(confirm-dialog|bulk-queue|write-action|paged-list|virtual-window|row-focus|poller|portrait)\.)/;
+  /\/(generated\/locales\/|components\/(licence-holders|licence-update|status-database|metered-button|system-events|user-licence-filter)\/|core\/(confirm-dialog|bulk-queue|write-action|paged-list|virtual-window|row-focus|poller|portrait)\.)/;
 
 export default defineConfig(({ mode }): UserConfig => {
   const common: UserConfig = {

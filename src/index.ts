@@ -13,6 +13,8 @@ import './components/user-licence-filter/define.js';
 // <so-licence-holders> and its editing code are a lazy part: fetched right after the kit, so the main file stays small.
 // (Hosts that need the class at once import `so-licence-kit/so-licence-holders.js`.)
 void import('./components/licence-holders/define.js');
+// <so-licence-update> (the update bar) likewise; its dialogs load when first opened.
+void import('./components/licence-update/define.js');
 
 export { configure, type AuthConfig, type BearerAuth, type KitConfig, type TokenProvider } from './api/config.js';
 export { ApiError, type ApiErrorKind, type WriteErrorKind } from './api/errors.js';
@@ -41,4 +43,5 @@ export {
   SoUserLicenceFilter,
   type SoUserLicenceFilterEventMap,
 } from './components/user-licence-filter/user-licence-filter.js';
+export type { SoLicenceUpdate } from './components/licence-update/licence-update.js';
 export type { SoLicenceHolders } from './components/licence-holders/licence-holders.js';

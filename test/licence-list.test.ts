@@ -472,7 +472,7 @@ describe('<so-licence-list>', () => {
       expect(squash(part(el, 'pending'))).to.contain('A new licence is ready to be activated.');
       const blocker = part(el, 'blocker')!;
       expect(blocker.getAttribute('role')).to.equal('alert');
-      expect([...blocker.querySelectorAll('li')].map(squash)).to.deep.equal(['Service Premium: 1 too many in use']);
+      expect([...blocker.querySelectorAll('li')].map(squash)).to.deep.equal(['Service Premium: 1 too many in use Remove superfluous licences']);
       header(el, 'New available').querySelector('button')!.click();
       await el.updateComplete;
       expect(names(el)[0]).to.equal('Service Premium');

@@ -317,9 +317,9 @@ describe('<so-licences>', () => {
       const origin = (e: Event) => void sources.push(e.composedPath()[0] as Element);
       document.addEventListener('so-load', origin);
       const el = await mount();
-      await waitUntil(() => sources.length >= 2);
+      await waitUntil(() => sources.length >= 3);
       document.removeEventListener('so-load', origin);
-      expect(sources.map((s) => s.localName).sort()).to.deep.equal(['so-licence-list', 'so-owner-info']);
+      expect(sources.map((s) => s.localName).sort()).to.deep.equal(['so-licence-list', 'so-licence-update', 'so-owner-info']);
       expect(sources.every((s) => el.shadowRoot!.contains(s))).to.equal(true);
     });
 

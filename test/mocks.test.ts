@@ -53,7 +53,7 @@ describe('mock backend', () => {
 
   describe('scenarios', () => {
     it('are named, checked and read from ?scenario=', () => {
-      expect(scenarios).to.include.members(['default', 'expiring', 'expired', 'empty', 'forbidden', 'server-error', 'malformed', 'slow', 'large', 'onsite', 'xss', 'read-only', 'conflict', 'write-fails', 'slow-writes']);
+      expect(scenarios).to.include.members(['default', 'expiring', 'expired', 'empty', 'forbidden', 'server-error', 'malformed', 'slow', 'large', 'onsite', 'xss', 'read-only', 'conflict', 'write-fails', 'slow-writes', 'pending', 'pending-blocked', 'auto-activated', 'licence-server-down', 'activation-rejected', 'shop-not-https']);
       expect(isScenario('large')).to.equal(true);
       expect(isScenario('nope')).to.equal(false);
       expect(scenarioFromUrl('http://x/demo?scenario=expired')).to.equal('expired');

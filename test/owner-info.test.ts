@@ -6,6 +6,7 @@ import { expiryStatus } from '../src/components/owner-info/owner-info.js';
 import type { LicenseInfo } from '../src/api/schemas.js';
 import { setLocale } from '../src/localization.js';
 import { setScenario } from '../src/mocks/scenarios.js';
+import { SHOP_URL } from '../src/mocks/licence-writes.js';
 import { runDataElementSuite } from './support/data-element-suite.js';
 import { part, recordEvents, text, useMockBackend, waitForState, worker } from './support/mocks.js';
 
@@ -131,6 +132,42 @@ describe('<so-owner-info>', () => {
     expect(part(b, 'warning'), 'the answer is shared until refresh()').not.to.equal(null);
     await b.refresh();
     await waitUntil(() => part(b, 'expired'), 'expired alert');
+  });
+
+  it('the expiry warning and the expired alert offer Purchase new licences: https shop only, with noopener', async () => {
+    const opened: unknown[][] = [];
+    const original = window.open;
+    window.open = (...args: unknown[]) => {
+      opened.push(args);
+      return null;
+    };
+    try {
+      serve(owner({ ExpiryDate: wall(10) }));
+      const soon = await loaded(await fixture<SoOwnerInfo>(html`<so-owner-info></so-owner-info>`));
+      part(soon, 'shop')!.click();
+      part(soon, 'shop')!.click();
+      await waitUntil(() => opened.length === 1, 'shop opened');
+      expect(opened[0]).to.deep.equal([SHOP_URL, '_blank', 'noopener,noreferrer']);
+      await expect(soon).to.be.accessible();
+      setScenario('shop-not-https');
+      part(soon, 'shop')!.click();
+      await waitUntil(() => part(soon, 'shop-error'), 'refused');
+      expect(part(soon, 'shop-error')!.getAttribute('role')).to.equal('alert');
+      expect(text(soon)).to.contain('not a secure (https) address');
+      expect(opened).to.have.length(1);
+      worker.resetHandlers();
+      setScenario('default');
+      serve(owner({ ExpiryDate: wall(-2) }));
+      await soon.refresh();
+      await waitUntil(() => part(soon, 'expired'), 'expired alert');
+      expect(part(soon, 'shop')).not.to.equal(null);
+      serve(owner({ ExpiryDate: wall(200) }));
+      await soon.refresh();
+      await waitUntil(() => !part(soon, 'expired'), 'far away');
+      expect(part(soon, 'shop'), 'no shop without a warning').to.equal(null);
+    } finally {
+      window.open = original;
+    }
   });
 
   it('switches language at run time, dates included', async () => {

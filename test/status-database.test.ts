@@ -7,6 +7,7 @@ import type { ExtendedLicenseInfo, Principal } from '../src/api/schemas.js';
 import { CURRENT_USER, CUSTOMER } from '../src/mocks/data.js';
 import { setLocale } from '../src/localization.js';
 import { setScenario } from '../src/mocks/scenarios.js';
+import { SHOP_URL } from '../src/mocks/licence-writes.js';
 import { clearSharedAnswers } from '../src/api/client.js';
 import { runDataElementSuite } from './support/data-element-suite.js';
 import { countRequests, failures, part, recordEvents, text, useMockBackend, waitForState, worker } from './support/mocks.js';
@@ -75,6 +76,39 @@ describe('<so-status-database>', () => {
     const far = await loaded();
     expect(part(far, 'warning')).to.equal(null);
     expect(part(far, 'expired')).to.equal(null);
+  });
+
+  it('the expiry warning offers Purchase new licences (SuperOffice’s https shop, noopener); none while far away', async () => {
+    const opened: unknown[][] = [];
+    const original = window.open;
+    window.open = (...args: unknown[]) => {
+      opened.push(args);
+      return null;
+    };
+    try {
+      const shops = countRequests('/ShopUrl');
+      serve(info({ NextExpiryDate: wall(20) }));
+      const soon = await loaded();
+      part(soon, 'shop')!.click();
+      await waitUntil(() => opened.length === 1, 'shop opened');
+      shops.stop();
+      expect(new URL(shops.requests[0].url).pathname).to.equal('/api/v1/License/SUPEROFFICE/ShopUrl');
+      expect(opened[0]).to.deep.equal([SHOP_URL, '_blank', 'noopener,noreferrer']);
+      await expect(soon).to.be.accessible();
+      clearSharedAnswers();
+      serve(info({ NextExpiryDate: wall(-3) }));
+      const past = await loaded();
+      setScenario('shop-not-https');
+      part(past, 'shop')!.click();
+      await waitUntil(() => part(past, 'shop-error'), 'refused');
+      expect(text(past)).to.contain('not a secure (https) address');
+      expect(opened).to.have.length(1);
+      clearSharedAnswers();
+      serve(info({ NextExpiryDate: wall(90) }));
+      expect(part(await loaded(), 'shop')).to.equal(null);
+    } finally {
+      window.open = original;
+    }
   });
 
   it('shows owner, serial number, type, variant, next expiry and check, and the signed-in user', async () => {

@@ -2,6 +2,7 @@ import type { ReactiveController } from 'lit';
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '../localization.js';
 import { isAbort, toApiError, type ApiError } from '../api/errors.js';
+import { isolate } from './bidi.js';
 import type { SoAssignmentChangeDetail } from '../events.js';
 import type { KitElement } from './kit-element.js';
 
@@ -53,7 +54,7 @@ export function writeFailureText(error: ApiError): string {
       return msg('The server’s answer could not be read. The list shows the current state.', { id: 'write.invalid' });
     default: {
       const reason = error.reason;
-      if (reason) return msg(str`The server refused the change: ${reason}`, { id: 'write.refused' });
+      if (reason) return msg(str`The server refused the change: ${isolate(reason)}`, { id: 'write.refused' });
       const status = error.status ?? '';
       return msg(str`The change could not be saved: the server reported an error (HTTP ${status}).`, { id: 'write.http' });
     }

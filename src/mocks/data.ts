@@ -5,7 +5,7 @@
  * Dates relative to "today" are computed from `now` (the request time) and written as wall-clock strings.
  */
 import type { Scenario } from './scenarios.js';
-import { overriddenColumns, stateVersion } from './state.js';
+import { licenceState, overriddenColumns, stateScenario, stateVersion } from './state.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Wire types (what the server sends, before the kit's schemas see it)
@@ -512,7 +512,7 @@ function moduleLicense(def: ModuleDef, locale: Locale): ModuleLicense {
     LicenseType: def.type,
     ExtraFlags: def.implies ? 1 : 0,
     ExtraInfo: def.implies ? `set=${def.implies.join(',')}` : '',
-    NumberOfLicenses: def.unrestricted ? 0 : def.total,
+    NumberOfLicenses: def.unrestricted ? 0 : totalOf(def),
     Unrestricted: def.unrestricted ?? false,
     AllowedUserType: def.type === 'UserLicense' ? (def.userType ?? 'InternalAssociate') : '',
     SortOrder: def.sort,
@@ -552,7 +552,103 @@ function ownerInfo(owner: string, scenario: Scenario, now: Date): LicenseInfo {
     owner === SO
       ? soDates(scenario, now)
       : { ExpiryDate: NO_DATE, GraceDate: NO_DATE, AdminWarningDate: NO_DATE, MaintenanceDate: NO_DATE };
-  return { ...OWNERS[owner].info, ...dated, NextCheckDate: day(now, owner === SO ? 1 : 7) };
+  const info: LicenseInfo = { ...OWNERS[owner].info, ...dated, NextCheckDate: day(now, owner === SO ? 1 : 7) };
+  const { company } = licenceState();
+  if (owner === SO && company) Object.assign(info, company);
+  const active = activation();
+  const shift = active?.owner === owner ? active.expiryDays : 0;
+  return shift ? { ...info, ExpiryDate: addDays(info.ExpiryDate, shift), GraceDate: addDays(info.GraceDate, shift) } : info;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// A new licence from the licence server (W1–W5, see licence-writes.ts)
+
+/** Scenarios in which the licence server has a new SUPEROFFICE licence (until it is activated). */
+export const PENDING_SCENARIOS: readonly Scenario[] = ['pending', 'pending-blocked', 'activation-rejected'];
+
+/** What the new licence adds per module (negative: removes); `pending-blocked` adds a Service Premium cut (below). */
+const NEW_LICENCE_ADDS: Readonly<Record<string, number>> = { 'ten-sales': 5, 'crm-user': 5, 'ten-marketing': 2 };
+/** How far the new licence moves the expiry date on. */
+const NEW_LICENCE_DAYS = 365;
+/** `pending-blocked`: the module the new licence cuts to two below its holders in the seed data. */
+export const BLOCKED_MODULE = 'ten-service';
+
+/** How many people hold `column` in the seed data, before any write. */
+export function seededHolderCount(column: string): number {
+  let n = 0;
+  for (const p of [...STAFF_PEOPLE, ...OTHER_PEOPLE]) if (seededColumns(p).has(column)) n++;
+  return n;
+}
+
+/** NumberOfLicenses per SUPEROFFICE module (`owner_module`) in the new licence of `scenario`. */
+export function newLicenceTotals(scenario: Scenario): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const d of CATALOGUE) {
+    if (d.owner !== SO || d.unrestricted) continue;
+    totals.set(columnOf(d), d.total + (NEW_LICENCE_ADDS[d.name] ?? 0));
+  }
+  if (scenario === 'pending-blocked') {
+    const column = licenceColumn(SO, BLOCKED_MODULE);
+    totals.set(column, seededHolderCount(column) - 2);
+  }
+  return totals;
+}
+
+/** The activation in force: a W4 since the last reset, or (`auto-activated`) the one the server did itself. */
+function activation() {
+  const { activated } = licenceState();
+  if (activated) return activated;
+  const scenario = stateScenario();
+  return scenario === 'auto-activated' ? { owner: SO, totals: newLicenceTotals(scenario), expiryDays: NEW_LICENCE_DAYS } : undefined;
+}
+
+/** NumberOfLicenses of `def` now: the activated licence's, else the catalogue's. */
+function totalOf(def: ModuleDef): number {
+  return activation()?.totals.get(columnOf(def)) ?? def.total;
+}
+
+/** True while the licence server of `scenario` has a licence that was not activated yet. */
+export const hasNewLicence = (scenario: Scenario) => PENDING_SCENARIOS.includes(scenario) && !licenceState().activated;
+
+/**
+ * The SUPEROFFICE owner with the new licence of `scenario` as W2 answers it (and E1 carries it while it waits):
+ * `New` = the new licence, per module `NumberOfLicensesAdded / NewTotal / NewFree` against the holders now (so
+ * removing holders raises NewFree). `CanBeActivated` says the licence itself fits this installation; activation is
+ * still refused (W3, W4) while any restricted module has NewFree < 0.
+ */
+export function newLicenceInfo(scenario: Scenario, locale: Locale = 'en', now: Date = new Date(), base?: ExtendedLicenseInfo): ExtendedLicenseInfo {
+  const owner = base ?? baseOwners(scenario, locale, now)[0];
+  const totals = newLicenceTotals(scenario);
+  const modules = owner.ExtendedModuleLicenses.map((m): ExtendedModuleLicense => {
+    const newTotal = m.Current.Unrestricted ? 0 : (totals.get(licenceColumn(m.Current.OwnerName, m.Current.ModuleName)) ?? m.NumberOfLicensesTotal);
+    return {
+      ...m,
+      New: { ...m.Current, NumberOfLicenses: newTotal },
+      NumberOfLicensesAdded: newTotal - m.NumberOfLicensesTotal,
+      NumberOfLicensesNewTotal: newTotal,
+      NumberOfLicensesNewFree: m.Current.Unrestricted ? 0 : newTotal - m.NumberOfLicensesInUse,
+    };
+  });
+  return {
+    ...owner,
+    New: {
+      ...owner.Current,
+      ExpiryDate: addDays(owner.Current.ExpiryDate, NEW_LICENCE_DAYS),
+      GraceDate: addDays(owner.Current.GraceDate, NEW_LICENCE_DAYS),
+    },
+    CanBeActivated: true,
+    Reason: '',
+    ExtendedModuleLicenses: modules,
+  };
+}
+
+/** The restricted modules of `info` whose new licence has fewer seats than holders, as SuperOffice's sentence. */
+export function shortOfSeats(info: ExtendedLicenseInfo): string | undefined {
+  const short = info.ExtendedModuleLicenses.filter((m) => !m.Current.Unrestricted && m.NumberOfLicensesNewFree < 0);
+  if (!short.length) return undefined;
+  return short
+    .map((m) => `${m.Current.ModuleDescription}: ${-m.NumberOfLicensesNewFree} more in use than the new licence allows.`)
+    .join(' ');
 }
 
 /**
@@ -560,6 +656,12 @@ function ownerInfo(owner: string, scenario: Scenario, now: Date): LicenseInfo {
  * `expiring`: expires in 20 days, the admin warning date has passed; `expired`: expired 3 days ago, grace for 11 more days.
  */
 export function licenseInfo(scenario: Scenario = 'default', locale: Locale = 'en', now: Date = new Date()): ExtendedLicenseInfo[] {
+  const owners = baseOwners(scenario, locale, now);
+  return hasNewLicence(scenario) ? owners.map((o, i) => (i === 0 ? newLicenceInfo(scenario, locale, now, o) : o)) : owners;
+}
+
+/** E1 without a waiting licence. */
+function baseOwners(scenario: Scenario, locale: Locale, now: Date): ExtendedLicenseInfo[] {
   if (scenario === 'empty') return [];
   const inUse = holderCounts();
   return Object.keys(OWNERS).map((owner) => {
@@ -868,7 +970,7 @@ export function licenceRule(owner: string, module: string): LicenceRule | undefi
     ownerName: def.owner,
     moduleName: def.name,
     column: columnOf(def),
-    total: def.unrestricted ? 0 : def.total,
+    total: def.unrestricted ? 0 : totalOf(def),
     unrestricted: def.unrestricted ?? false,
     plan: !!def.implies,
     hidden: def.hidden ?? false,

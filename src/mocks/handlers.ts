@@ -25,6 +25,7 @@ import {
 import { getScenario, type Scenario } from './scenarios.js';
 import { isTruthyCell } from '../api/schemas.js';
 import { followScenario } from './state.js';
+import { licenceWriteHandlers } from './licence-writes.js';
 import { writeHandlers } from './writes.js';
 
 /** What a resolver gets: the request URL, path parameters, scenario, the request's language and the time. */
@@ -150,6 +151,8 @@ export function createHandlers(scenario: Scenario | (() => Scenario) = getScenar
     });
 
   return [
+    // W1–W7 (licence-writes.ts); W6 before /License/:ownerName/:moduleName, which would match it too.
+    ...licenceWriteHandlers(current, (s) => scenarioFailure(s, false), errorResponse),
     get('/License', ({ scenario, locale, now }) => HttpResponse.json(licenseInfo(scenario, locale, now))),
     // Before /License/:ownerName/:moduleName, which would match it too.
     get('/License/User/:associateId', ({ params, scenario, locale }) => {

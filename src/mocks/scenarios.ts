@@ -22,6 +22,15 @@ export const scenarios = [
   'conflict',
   'write-fails',
   'slow-writes',
+  // the licence update (licence-writes.ts): a new licence ready to activate; one whose Service Premium seats are two
+  // below its holders; the server activated it itself; the licence server cannot be reached; W4 refuses it; the shop
+  // URL is not https
+  'pending',
+  'pending-blocked',
+  'auto-activated',
+  'licence-server-down',
+  'activation-rejected',
+  'shop-not-https',
 ] as const;
 
 export type Scenario = (typeof scenarios)[number];

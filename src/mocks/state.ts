@@ -16,6 +16,7 @@ let scenarioOfState: Scenario | undefined;
 /** Forgets every write; `scenario` arms the ones that need it (`conflict`). */
 export function resetMockState(scenario?: Scenario): void {
   changed.clear();
+  licence = {};
   version++;
   conflictArmed = scenario === 'conflict';
   scenarioOfState = scenario;
@@ -25,6 +26,9 @@ export function resetMockState(scenario?: Scenario): void {
 export function followScenario(scenario: Scenario): void {
   if (scenario !== scenarioOfState) resetMockState(scenario);
 }
+
+/** The scenario of the last reset. */
+export const stateScenario = (): Scenario | undefined => scenarioOfState;
 
 /** Bumped on every change: caches of counts compare it. */
 export const stateVersion = (): number => version;
@@ -52,4 +56,26 @@ export function takeConflict(): boolean {
   const armed = conflictArmed;
   conflictArmed = false;
   return armed;
+}
+
+/**
+ * What the licence writes (W4 activation, W7 serial change) changed since the last reset: E1 answers from it.
+ * `totals`: module (`owner_module`, lower case) → NumberOfLicenses of the activated licence; `expiryDays`: days the
+ * activated licence moved the expiry date on; `issued`: the JSON text of the last licence W2/W5 answered (W3/W4 accept
+ * only that licence, unchanged: it is "signed").
+ */
+export interface LicenceState {
+  activated?: { owner: string; totals: ReadonlyMap<string, number>; expiryDays: number };
+  company?: { CompanyName: string; SerialNr: string };
+  issued?: string;
+}
+let licence: LicenceState = {};
+
+/** The licence writes since the last reset. */
+export const licenceState = (): Readonly<LicenceState> => licence;
+
+/** Records a licence write (activation, serial change, a licence handed out by W2/W5). */
+export function setLicenceState(change: Partial<LicenceState>): void {
+  licence = { ...licence, ...change };
+  version++;
 }

@@ -380,4 +380,15 @@ export const styles = css`
       border: 0;
     }
   }
+  button.link {
+    margin-inline-start: var(--_space);
+    padding: 0;
+    border: 0;
+    background: none;
+    color: inherit;
+    font: inherit;
+    font-weight: 600;
+    text-decoration: underline;
+    cursor: pointer;
+  }
 `;

@@ -199,6 +199,7 @@ interface Column {
  * @csspart badge - The "Nearly used up" / "Used up" badge.
  * @csspart details - The details of the open licence.
  * @csspart show-holders - *Show holders (N)* in a user licence's details.
+ * @csspart remove-step - A short licence's link to its *Remove superfluous licences* step (a pending licence).
  * @csspart holders - The `<so-licence-holders>` opened in the details.
  * @csspart state - Loading, empty, error and forbidden states.
  * @csspart retry - The *Try again* button.
@@ -397,7 +398,12 @@ export class SoLicenceList extends KitElement {
                 ${short.map((r) => {
                   const name = r.name;
                   const over = formatNumber(-r.pending!.newFree);
-                  return html`<li>${msg(str`${isolate(name)}: ${over} too many in use`, { id: 'list.pending-over' })}</li>`;
+                  return html`<li>
+                    ${msg(str`${isolate(name)}: ${over} too many in use`, { id: 'list.pending-over' })}
+                    <button class="link" part="remove-step" type="button" @click=${() => this.openRemoveStep(r.moduleName)}>
+                      ${msg('Remove superfluous licences', { id: 'list.remove-step' })}
+                    </button>
+                  </li>`;
                 })}
               </ul>
             </div>
@@ -538,11 +544,23 @@ export class SoLicenceList extends KitElement {
               part="holders"
               .owner=${this.owner}
               .module=${r.moduleName}
+              .mustRemove=${r.pending && r.pending.newFree < 0 ? -r.pending.newFree : 0}
               api-base=${this.apiBase}
               heading-level=${this.level(1)}
             ></so-licence-holders>`
           : nothing}
       </div>`;
+  }
+
+  /** @internal A pending licence's short row: its details open on the *Remove superfluous licences* step. */
+  private async openRemoveStep(module: string): Promise<void> {
+    this.open = module;
+    await import('../licence-holders/define.js');
+    this.holdersOf = module;
+    await this.updateComplete;
+    const holders = this.renderRoot.querySelector<HTMLElement>('so-licence-holders');
+    holders?.scrollIntoView({ block: 'nearest' });
+    this.renderRoot.querySelector<HTMLElement>('[part~=show-holders]')?.focus();
   }
 
   /** @internal Loads `<so-licence-holders>` on first use. */

@@ -80,6 +80,16 @@ export const styles = css`
     gap: calc(var(--_space) * 2);
   }
 
+  /* The update bar is a part of the CDN file that arrives just after the screen: its room (one row of buttons, or
+     two rows and the drop target with allow-file, at desktop widths) is kept until it is defined. */
+  so-licence-update:not(:defined) {
+    display: block;
+    min-height: 3.25rem;
+  }
+  so-licence-update[allow-file]:not(:defined) {
+    min-height: 8rem;
+  }
+
   /* While the licences load, the room of a typical licence list is kept, so the page below does not move. */
   .list-reserve {
     min-height: 45rem;

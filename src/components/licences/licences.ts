@@ -50,6 +50,7 @@ interface Tab {
  * @fires {CustomEvent<SoLoadDetail>} so-load - From the elements inside: data arrived and rendered. `detail: { source }`
  * @fires {CustomEvent<SoErrorDetail>} so-error - From the elements inside: loading failed. `detail: { kind, status?, message }`
  * @fires {CustomEvent<SoLicenceSelectDetail>} so-licence-select - From the licence lists inside. `detail: { ownerName, moduleName }`
+ * @fires {CustomEvent<SoLicenceActivatedDetail>} so-licence-activated - From the update bars inside: a new licence was activated. `detail: { ownerName }`
  * @csspart tabs - The tab list.
  * @csspart tab - A tab; `selected` is added to the current one.
  * @csspart selected - The selected tab.
@@ -67,6 +68,10 @@ export class SoLicences extends KitElement {
    * `owner:status`, `addon:<key>`. A tab that does not exist (yet) shows the SuperOffice tab until it does.
    */
   @property({ reflect: true }) selected = 'superoffice';
+  /** Each owner's update bar offers *Load licence from file* (onsite installations). */
+  @property({ type: Boolean, attribute: 'allow-licence-file' }) allowLicenceFile = false;
+  /** The SuperOffice tab's update bar offers *Change company name and serial number* (demo installations). */
+  @property({ type: Boolean, attribute: 'allow-serial-change' }) allowSerialChange = false;
 
   /** @internal The add-on children in document order, with their tab keys. */
   @state() private addons: ReadonlyMap<HTMLElement, string> = new Map();
@@ -278,6 +283,15 @@ export class SoLicences extends KitElement {
   private renderOwner(owner: string) {
     const known = this.owners.value?.some((o) => o.OwnerName === owner);
     return html`<so-owner-info owner=${owner} .apiBase=${this.apiBase} .headingLevel=${this.headingLevel}></so-owner-info>
+      ${known
+        ? html`<so-licence-update
+            owner=${owner}
+            .apiBase=${this.apiBase}
+            .headingLevel=${this.headingLevel}
+            ?allow-file=${this.allowLicenceFile}
+            ?allow-serial-change=${this.allowSerialChange && owner === SUPEROFFICE}
+          ></so-licence-update>`
+        : nothing}
       ${known
         ? html`<so-licence-list owner=${owner} .apiBase=${this.apiBase} .headingLevel=${this.headingLevel}></so-licence-list>`
         : this.owners.state === 'loading'

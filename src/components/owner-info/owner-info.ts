@@ -5,6 +5,7 @@ import { getLicenses } from '../../api/endpoints.js';
 import { isUnreadableDate, unreadableValue, type ExtendedLicenseInfo, type LicenseInfo, type WallDate } from '../../api/schemas.js';
 import { KitElement } from '../../core/kit-element.js';
 import { Resource } from '../../core/resource.js';
+import { ShopAction } from '../../core/shop.js';
 import { renderResource } from '../../core/states.js';
 import { daysFromToday, formatDate, formatRelativeDays, wallTime } from '../../core/format.js';
 import { facts } from '../../core/facts.styles.js';
@@ -50,6 +51,8 @@ export function expiryStatus(info: LicenseInfo, now = new Date()): ExpiryStatus 
  * @csspart company - The company name.
  * @csspart warning - The "expires soon" line (`role="status"`).
  * @csspart expired - The "expired" line (`role="alert"`), also used when the expiry date cannot be read.
+ * @csspart shop - *Purchase new licences* in the "expires soon" and "expired" lines (W6: the owner's shop, `https:` only).
+ * @csspart shop-error - Why the shop was not opened (`role="alert"`).
  * @csspart state - Loading, empty, error and forbidden states.
  * @csspart retry - The *Try again* button.
  */
@@ -58,6 +61,9 @@ export class SoOwnerInfo extends KitElement {
 
   /** The licence owner to show (`OwnerName` in E1), e.g. `SUPEROFFICE` or a third-party add-on's code. */
   @property() owner = 'SUPEROFFICE';
+
+  /** @internal *Purchase new licences* in the expiry warning. */
+  private readonly shop = new ShopAction(this);
 
   /** @internal */
   private readonly licences = new Resource(this, {
@@ -115,12 +121,12 @@ export class SoOwnerInfo extends KitElement {
             </div>`
           : nothing}
       </dl>
-      ${this.renderStatus(status)}
+      ${this.renderStatus(status, info.OwnerName)}
     </section>`;
   }
 
   /** @internal */
-  private renderStatus(status: ExpiryStatus) {
+  private renderStatus(status: ExpiryStatus, owner: string) {
     if (status.kind === 'unreadable') {
       const value = unreadableValue(status.expiry);
       return html`<p class="notice error" part="expired" role="alert">
@@ -136,7 +142,8 @@ export class SoOwnerInfo extends KitElement {
         ${msg(str`The licence expires on ${date} (${relative}).`, {
           id: 'owner.expiring',
         })}
-      </p>`;
+      </p>
+      <div class="shop-line">${this.shop.render(owner)}</div>`;
     }
     if (status.kind === 'expired') {
       const date = formatDate(status.expiry);
@@ -147,7 +154,8 @@ export class SoOwnerInfo extends KitElement {
               id: 'owner.expired-grace',
             })
           : msg(str`The licence expired on ${date}. Renew it to continue.`, { id: 'owner.expired' })}
-      </p>`;
+      </p>
+      <div class="shop-line">${this.shop.render(owner)}</div>`;
     }
     return nothing;
   }

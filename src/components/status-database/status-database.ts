@@ -5,6 +5,7 @@ import { ApiError } from '../../api/errors.js';
 import { isUnreadableDate, type DatabaseInfo, type ExtendedLicenseInfo, type Principal, type WallDate } from '../../api/schemas.js';
 import { KitElement } from '../../core/kit-element.js';
 import { Resource } from '../../core/resource.js';
+import { ShopAction } from '../../core/shop.js';
 import { renderResource } from '../../core/states.js';
 import { daysFromToday, formatDate, formatRelativeDays, wallTime } from '../../core/format.js';
 import { facts } from '../../core/facts.styles.js';
@@ -12,6 +13,8 @@ import { styles } from './status-database.styles.js';
 
 /** Days before the next expiry date from which the card warns (as the owner card does without `AdminWarningDate`). */
 const EXPIRY_WARNING_DAYS = 30;
+
+const SUPEROFFICE = 'SUPEROFFICE';
 
 export type DatabaseVariant = NonNullable<DatabaseInfo['DatabaseVariant']>;
 
@@ -91,11 +94,16 @@ function roleOf(principal: Principal | null): DatabaseStatus['role'] {
  * @csspart note - The sentence naming the facts this installation does not report.
  * @csspart warning - The "a licence expires soon" line (`role="status"`), within 30 days of the next expiry date.
  * @csspart expired - The "a licence expired" line (`role="alert"`) once the next expiry date has passed.
+ * @csspart shop - *Purchase new licences* under the expiry warning (W6: SuperOffice's shop, `https:` only).
+ * @csspart shop-error - Why the shop was not opened (`role="alert"`).
  * @csspart state - Loading, empty, error and forbidden states.
  * @csspart retry - The *Try again* button.
  */
 export class SoStatusDatabase extends KitElement {
   static override styles = [KitElement.styles, facts, styles];
+
+  /** @internal *Purchase new licences* in the expiry warning (SuperOffice's shop: the database's licence). */
+  private readonly shop = new ShopAction(this);
 
   /** @internal */
   private readonly status = new Resource(this, {
@@ -171,13 +179,15 @@ export class SoStatusDatabase extends KitElement {
     const days = daysFromToday(date);
     if (days < 0) {
       return html`<p class="notice error" part="expired" role="alert">
-        ${msg(str`A licence expired on ${formatDate(date)}. Renew it to continue.`, { id: 'database.expired' })}
-      </p>`;
+          ${msg(str`A licence expired on ${formatDate(date)}. Renew it to continue.`, { id: 'database.expired' })}
+        </p>
+        <div class="shop-line">${this.shop.render(SUPEROFFICE)}</div>`;
     }
     if (days > EXPIRY_WARNING_DAYS) return nothing;
     return html`<p class="notice warning" part="warning" role="status">
-      ${msg(str`A licence expires on ${formatDate(date)} (${formatRelativeDays(date)}).`, { id: 'database.expiring' })}
-    </p>`;
+        ${msg(str`A licence expires on ${formatDate(date)} (${formatRelativeDays(date)}).`, { id: 'database.expiring' })}
+      </p>
+      <div class="shop-line">${this.shop.render(SUPEROFFICE)}</div>`;
   }
 
   /** @internal Names the facts the installation does not report. */
