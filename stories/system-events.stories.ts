@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { activateWhenShown } from './support/play.js';
-import { http, HttpResponse } from 'msw';
+import { activateWhenShown, whenShown } from './support/play.js';
+import { delay, http, HttpResponse } from 'msw';
 import '../src/components/system-events/define.js';
 
 type Args = { 'refresh-interval': number; 'api-base': string };
@@ -28,12 +28,62 @@ type Story = StoryObj<Args>;
 const selectSecondRow: Story['play'] = ({ canvasElement }) =>
   activateWhenShown(canvasElement, 'so-system-events', '[aria-rowindex="3"]');
 
+/** The element, once its toolbar is shown. */
+const toolbarOf = async (canvas: HTMLElement) => (await whenShown(canvas, 'so-system-events', '#search'))?.shadowRoot;
+
+/** Picks `value` in the status or type choice. */
+const choose = (id: string, value: string): Story['play'] => async ({ canvasElement }) => {
+  const select = (await toolbarOf(canvasElement))?.querySelector<HTMLSelectElement>(`#${id}`);
+  if (!select) return;
+  select.value = value;
+  select.dispatchEvent(new Event('change'));
+};
+
+/** Searches for `text` (as Enter in the field does). */
+const searchFor = (text: string): Story['play'] => async ({ canvasElement }) => {
+  const field = (await toolbarOf(canvasElement))?.querySelector<HTMLInputElement>('#search');
+  if (!field) return;
+  field.value = text;
+  field.dispatchEvent(new Event('input'));
+  field.form?.requestSubmit();
+};
+
 /** Thirty events over five months, three running jobs. */
 export const Default: Story = {};
 /** A row selected: its full message and details in the panel below. The message's markup shows as characters. */
 export const Selected: Story = { play: selectSecondRow };
 /** 10,000 events: scroll to load the next 50; only the rows in view are in the DOM. */
 export const Large: Story = { parameters: { scenario: 'large' } };
+/** Sorted by the event's name (the header's button; again reverses). The server sorts (`$orderBy=eventname asc`). */
+export const Sorted: Story = { play: ({ canvasElement }) => activateWhenShown(canvasElement, 'so-system-events', '.head .c-event button') };
+/** Only failed notifications (`$filter=status eq 'Failed'`): the count says how many of all match. */
+export const Filtered: Story = { play: choose('status-filter', 'Failed') };
+/** 10,000 events searched for "maintenance" in name and message, on the server, with a type filter. */
+export const Searched: Story = {
+  parameters: { scenario: 'large' },
+  play: async (context) => {
+    await choose('type-filter', 'System-wide')!(context);
+    await searchFor('maintenance')!(context);
+  },
+};
+/** A search that matches nothing: it says so and offers to clear the search and filters. */
+export const NothingMatches: Story = { play: searchFor('no such notification') };
+/**
+ * *Download CSV* over 10,000 events: the export fetches the matching pages 1,000 at a time (here the third never
+ * answers, so the progress stays), with *Cancel*; it stops at 5,000 rows and says so.
+ */
+export const Exporting: Story = {
+  parameters: {
+    scenario: 'large',
+    msw: [
+      http.get('*/api/v1/SystemEvent', async ({ request }) => {
+        if (new URL(request.url).searchParams.get('$skip') === '2000') await delay('infinite');
+        return undefined;
+      }),
+    ],
+  },
+  play: ({ canvasElement }) => activateWhenShown(canvasElement, 'so-system-events', '[part~=download]'),
+};
 /** Polls every 5 seconds (paused while the page is hidden). */
 export const Polling: Story = { args: { 'refresh-interval': 5 } };
 /** The backend does not offer running jobs (E7 answers 404): the section is left out. */

@@ -55,6 +55,16 @@ describe('reflow: nothing overflows from 320 px up (German)', () => {
       expect(overflowing(el)).to.deep.equal([]);
     });
 
+    it(`<so-system-events> with a search that matches nothing, and a cut export's notice, at ${width} px`, async () => {
+      const el = await at(width, html`<so-system-events></so-system-events>`, (e) => e.shadowRoot?.querySelector('#search'));
+      const field = el.shadowRoot!.querySelector<HTMLInputElement>('#search')!;
+      field.value = 'Zeitüberschreitungsbenachrichtigungsverarbeitung';
+      field.dispatchEvent(new Event('input'));
+      field.form!.requestSubmit();
+      await waitUntil(() => el.shadowRoot!.querySelector('.no-match'), 'nothing matches', { timeout: 5000 });
+      expect(overflowing(el)).to.deep.equal([]);
+    });
+
     it(`<so-owner-info> and <so-status-database> at ${width} px`, async () => {
       const owner = await at(width, html`<so-owner-info></so-owner-info>`, (e) => e.shadowRoot?.querySelector('[part~=company]'));
       expect(overflowing(owner)).to.deep.equal([]);

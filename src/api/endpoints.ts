@@ -80,20 +80,73 @@ export const SYSTEM_EVENT_COLUMNS = [
   'type',
 ] as const;
 
-/** E6: one page of system events, newest first. */
-export const getSystemEvents = (config: ResolvedConfig, page: Page, o: CallOptions = {}) =>
-  request(config, '/SystemEvent', {
-    ...o,
+/** E6 columns the list can be sorted by (`$orderBy`). */
+export type SystemEventSortColumn = 'eventname' | 'status' | 'eventmess' | 'registered' | 'registered_associate_id/assocName' | 'eta' | 'type';
+
+/** What E6 is narrowed and ordered by: all of it goes to the server, so it works over any number of events. */
+export interface SystemEventQuery {
+  /** Default `registered desc` (newest first). */
+  sort?: { column: SystemEventSortColumn; desc: boolean };
+  /** Only events with this `status` value (as the contract spells it: `Failed`, …). */
+  status?: string;
+  /** Only events with this `type` value (`Database`, …). */
+  type?: string;
+  /** Text searched for in the event's name and message. */
+  search?: string;
+}
+
+/**
+ * A text as a string literal of SuperOffice's archive restriction syntax: in single quotes, with a single quote
+ * escaped by a backslash (SuperOffice: "Use backslash to escape single quotes in strings"), and so a backslash too.
+ */
+export const archiveString = (text: string): string => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+/**
+ * The E6 `$filter` of a query, or `undefined` for none. SuperOffice's archive restriction syntax, as documented for
+ * `GET /api/v1/Archive/{provider}` and the Archive agent (docs.superoffice.com, "REST WebAPI search" / "Using
+ * filters"): `column eq 'value'` for an exact match of a string, `column contains 'text'` for a search, terms joined
+ * by `and` / `or` where `and` binds tighter and brackets group. So the search is bracketed:
+ * `status eq 'Failed' and type eq 'Database' and (eventname contains 'x' or eventmess contains 'x')`.
+ */
+export function systemEventFilter(query: SystemEventQuery = {}): string | undefined {
+  const terms: string[] = [];
+  if (query.status) terms.push(`status eq ${archiveString(query.status)}`);
+  if (query.type) terms.push(`type eq ${archiveString(query.type)}`);
+  const search = query.search?.trim();
+  if (search) {
+    const text = archiveString(search);
+    terms.push(`(eventname contains ${text} or eventmess contains ${text})`);
+  }
+  return terms.length ? terms.join(' and ') : undefined;
+}
+
+/**
+ * E6's `$orderBy` of a query: `<column> asc|desc`, default `registered desc`. Another column is followed by
+ * `registered desc`, so rows with equal values keep one order from page to page (none skipped or repeated).
+ */
+export const systemEventOrder = (query: SystemEventQuery = {}): string =>
+  query.sort && query.sort.column !== 'registered'
+    ? `${query.sort.column} ${query.sort.desc ? 'desc' : 'asc'},registered desc`
+    : `registered ${query.sort && !query.sort.desc ? 'asc' : 'desc'}`;
+
+/** E6: one page of system events, newest first unless `query` sorts otherwise; narrowed by `query` on the server. */
+export const getSystemEvents = (config: ResolvedConfig, page: Page, o: CallOptions & { query?: SystemEventQuery } = {}) => {
+  const filter = systemEventFilter(o.query);
+  return request(config, '/SystemEvent', {
+    signal: o.signal,
+    fresh: o.fresh,
     schema: SystemEventPageSchema,
     query: {
       $select: SYSTEM_EVENT_COLUMNS.join(','),
-      $orderBy: 'registered desc',
+      ...(filter ? { $filter: filter } : {}),
+      $orderBy: systemEventOrder(o.query),
       $top: page.top,
       $skip: page.skip,
       $jsonSafe: 'true',
       $inlineCount: 'allpages',
     },
   });
+};
 
 /** E7: running batch tasks. */
 export const getStartedBatchTasks = (config: ResolvedConfig, o: CallOptions = {}) =>

@@ -145,6 +145,12 @@ export class PagedList<Row> implements ReactiveController {
     this.more();
   }
 
+  /** Drops the next page in flight and its failure, e.g. when the list is about to be asked for again differently. */
+  cancelMore(): void {
+    this.abortMore();
+    this.host.requestUpdate();
+  }
+
   hostDisconnected(): void {
     this.abortMore();
   }

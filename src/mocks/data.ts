@@ -157,7 +157,13 @@ export type ArchiveRow = { PrimaryKey: number; EntityName: string; [column: stri
 /** What the answer carries: `PrimaryKey` is a string in every real archive answer (`"PrimaryKey": "1"`). */
 export type ArchiveAnswerRow = { PrimaryKey: string; EntityName: string; [column: string]: ArchiveValue };
 /** A lazily generated archive: rows are made only when a page asks for them. `at(0)` is the first row in `order`. */
-export type RowSource = { count: number; at: (index: number) => ArchiveRow; order?: { column: string; desc: boolean } };
+export type RowSource = {
+  count: number;
+  at: (index: number) => ArchiveRow;
+  order?: { column: string; desc: boolean };
+  /** Names the rows for as long as they stay the same (answers to a query are then reused); none when writes change them. */
+  key?: string;
+};
 
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers: dates, PRNG, locales
@@ -1485,7 +1491,7 @@ export function systemEvents(scenario: Scenario = 'default', now: Date = new Dat
       type: kind.type,
     };
   };
-  return { count, at, order: { column: 'registered', desc: true } };
+  return { count, at, order: { column: 'registered', desc: true }, key: `SystemEvent|${scenario}|${anchor.getTime()}` };
 }
 
 /**

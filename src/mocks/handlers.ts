@@ -23,7 +23,7 @@ import {
   type RowSource,
 } from './data.js';
 import { getScenario, type Scenario } from './scenarios.js';
-import { isTruthyCell } from '../api/schemas.js';
+import { sortRows, FilterSyntaxError, parseFilter, parseOrderBy, type OrderBy } from './odata.js';
 import { followScenario } from './state.js';
 import { licenceWriteHandlers } from './licence-writes.js';
 import { writeHandlers } from './writes.js';
@@ -70,13 +70,50 @@ const int = (value: string | null, fallback: number) => {
   return Number.isFinite(n) && n >= 0 ? n : fallback;
 };
 
+/** Rows of a source after a `$filter` and `$orderBy`, kept for the next pages of the same query (small LRU). */
+const queried = new Map<string, readonly ArchiveRow[]>();
+const QUERY_CACHE = 8;
+
+/** Every row of a source, made once per `key` (the last one kept): each new query of the same rows only filters and sorts. */
+let made: { key?: string; rows: readonly ArchiveRow[] } | undefined;
+function materialized(source: RowSource): ArchiveRow[] {
+  if (source.key && made?.key === source.key) return [...made.rows];
+  const rows = Array.from({ length: source.count }, (_, i) => source.at(i));
+  if (source.key) made = { key: source.key, rows };
+  return [...rows];
+}
+
+function query(source: RowSource, filter: string, order: OrderBy | 'reverse' | 'none', orderText: string): readonly ArchiveRow[] {
+  const key = source.key && `${source.key}|${filter}|${orderText}`;
+  const hit = key ? queried.get(key) : undefined;
+  if (hit) {
+    queried.delete(key!);
+    queried.set(key!, hit);
+    return hit;
+  }
+  const test = filter ? parseFilter(filter) : undefined;
+  let rows = materialized(source);
+  if (test) rows = rows.filter(test);
+  // Rows equal by `order` keep the source's own order (newest first for events).
+  if (order === 'reverse') rows.reverse();
+  else if (order !== 'none') rows = sortRows(rows, order);
+  if (key) {
+    queried.set(key, rows);
+    if (queried.size > QUERY_CACHE) queried.delete(queried.keys().next().value!);
+  }
+  return rows;
+}
+
 /**
- * One page of an OData archive, as SuperOffice's "slim" answer. Honours `$top`, `$skip`, `$filter=<column> eq 1`, `$select` (plus
+ * One page of an OData archive, as SuperOffice's "slim" answer. Honours `$top`, `$skip`, `$select` (plus
  * `PrimaryKey` and `EntityName`), `$jsonSafe=true` (every character of a column name other than a letter, digit or
  * `_` becomes `_`: `registered_associate_id/assocName` → `registered_associate_id_assocName`, `superoffice_ten-sales`
- * → `superoffice_ten_sales`), `$inlineCount=allpages` (`odata.count`, the total, as a string like OData v3) and
- * `$orderBy` on the column the source is ordered by (either direction). `PrimaryKey` is a string, as in every real
- * archive answer. `odata.nextLink` is the absolute URL of the next page, or null.
+ * → `superoffice_ten_sales`), `$inlineCount=allpages` (`odata.count`, the total, as a string like OData v3),
+ * `$filter` in SuperOffice's restriction syntax (`odata.ts`: `eq`/`is`/`ne`, `contains`, `begins`, `in`/`oneOf`,
+ * `and`/`or`, brackets; 400 for what it cannot read) and `$orderBy` on any selected column, either direction, several
+ * columns comma-separated. The source's own order needs no sorting; other orders and filters are computed once per
+ * query and kept for its next pages. `PrimaryKey` is a string, as in every real archive answer. `odata.nextLink` is
+ * the absolute URL of the next page, or null.
  */
 function odataPage(url: URL, source: RowSource): Response {
   const q = url.searchParams;
@@ -85,19 +122,25 @@ function odataPage(url: URL, source: RowSource): Response {
   const jsonSafe = q.get('$jsonSafe')?.toLowerCase() === 'true';
   const inlineCount = [...q].some(([k, v]) => k.toLowerCase() === '$inlinecount' && v.toLowerCase() === 'allpages');
   const select = q.get('$select')?.split(',').map((c) => c.trim()).filter(Boolean);
-  const [orderColumn, direction] = (q.get('$orderBy') ?? '').trim().split(/\s+/);
-  const reversed =
-    !!source.order && orderColumn === source.order.column && (direction?.toLowerCase() === 'desc') !== source.order.desc;
+  const orderText = (q.get('$orderBy') ?? q.get('$orderby') ?? '').trim();
+  const filter = (q.get('$filter') ?? '').trim();
 
-  // `$filter=<column> eq 1`: only rows holding that licence (what E8 narrows by).
-  const holders = /^\s*([\w.-]+)\s+eq\s+1\s*$/.exec(q.get('$filter') ?? '')?.[1];
-  const matches = holders ? (row: ArchiveRow) => isTruthyCell(row[holders]) : undefined;
-  const at = (i: number) => source.at(reversed ? source.count - 1 - i : i);
-  const all = matches ? Array.from({ length: source.count }, (_, i) => at(i)).filter(matches) : undefined;
-  const count = all ? all.length : source.count;
+  let rows: readonly ArchiveRow[] | undefined;
+  let reversed = false;
+  try {
+    const order = parseOrderBy(orderText);
+    const natural = !order.length || (order.length === 1 && order[0].column === source.order?.column);
+    reversed = natural && !!order.length && order[0].desc !== source.order?.desc;
+    if (filter || !natural) rows = query(source, filter, natural ? (reversed ? 'reverse' : 'none') : order, orderText);
+  } catch (error) {
+    if (!(error instanceof FilterSyntaxError)) throw error;
+    return errorResponse(400, 'ArgumentException', `The query could not be read: ${error.message}`);
+  }
+  const at = (i: number) => (rows ? rows[i] : source.at(reversed ? source.count - 1 - i : i));
+  const count = rows ? rows.length : source.count;
   const end = Math.min(skip + top, count);
   const value: Record<string, unknown>[] = [];
-  for (let i = skip; i < end; i++) value.push(project(all ? all[i] : at(i), select, jsonSafe));
+  for (let i = skip; i < end; i++) value.push(project(at(i), select, jsonSafe));
   const next = new URL(url);
   next.searchParams.set('$skip', String(end));
   next.searchParams.set('$top', String(top));

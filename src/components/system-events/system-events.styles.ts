@@ -113,6 +113,107 @@ export const styles = css`
     text-align: end;
   }
 
+  /* Search, filters, download; how many match; the export */
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: start;
+    gap: var(--_space) calc(var(--_space) * 2);
+  }
+
+  .field {
+    display: grid;
+    gap: 0.25rem;
+    flex: 1 1 9rem;
+    min-width: 0;
+  }
+
+  .field.search {
+    flex: 3 1 16rem;
+  }
+
+  .field label {
+    font-weight: 600;
+  }
+
+  .field input,
+  .field select {
+    width: 100%;
+    box-sizing: border-box;
+  }
+
+  .hint {
+    font-size: 0.875em;
+  }
+
+  .toolbar .download {
+    align-self: end;
+    margin-block-end: 1.45em;
+  }
+
+  .button:disabled {
+    opacity: 0.55;
+    cursor: not-allowed;
+  }
+
+  .icon {
+    flex: none;
+    width: 1em;
+    height: 1em;
+  }
+
+  .count:empty {
+    display: none;
+  }
+
+  .export {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+  }
+
+  .export progress {
+    flex: 1 1 8rem;
+  }
+
+  .no-match {
+    display: grid;
+    justify-items: start;
+    gap: var(--_space);
+  }
+
+  .grid[aria-busy='true'] .body {
+    opacity: 0.55;
+  }
+
+  button.sort {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25rem;
+    max-width: 100%;
+    margin: 0 -0.25rem;
+    padding: 0.125rem 0.25rem;
+    border: 0;
+    border-radius: 4px;
+    background: none;
+    color: inherit;
+    font: inherit;
+    font-weight: 600;
+    text-align: start;
+    cursor: pointer;
+  }
+
+  button.sort .label {
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+
+  [role='columnheader']:not([aria-sort]) button.sort .icon {
+    opacity: 0.6;
+  }
+
   /* The grid: a fixed-height scroller, a sticky header, fixed-height rows (measured by the virtual window) */
   .grid {
     position: relative;
@@ -146,7 +247,7 @@ export const styles = css`
     /* The event's name gets the most room after the message (which the details panel shows in full); dates are as
        wide as a date is, type and status as their longest words. */
     grid-template-columns:
-      minmax(10rem, 2fr) minmax(5.5rem, 0.7fr) minmax(8rem, 2.2fr) 11.5rem minmax(7rem, 0.8fr)
+      minmax(10rem, 2fr) minmax(5.5rem, 0.7fr) minmax(8rem, 2.2fr) 11.5rem minmax(9rem, 0.9fr)
       11.5rem minmax(6rem, 0.6fr);
     align-items: center;
     gap: var(--_space);
@@ -362,9 +463,8 @@ export const styles = css`
       min-width: 0;
     }
 
-    .head,
-    .c-finished,
-    .c-type {
+    .body .c-finished,
+    .body .c-type {
       position: absolute;
       width: 1px;
       height: 1px;
@@ -373,7 +473,33 @@ export const styles = css`
       white-space: nowrap;
     }
 
-    .row {
+    /* The header stays as a strip of sort buttons that wraps */
+    .head .row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 0.375rem;
+      height: auto;
+      padding-block: 0.375rem;
+      font-size: 0.875em;
+    }
+
+    .head [role='columnheader'] {
+      flex: none;
+      max-width: 100%;
+    }
+
+    button.sort {
+      margin: 0;
+      padding: 0 0.5rem;
+      border: 1px solid var(--_border);
+      border-radius: 999px;
+    }
+
+    [aria-sort] button.sort {
+      border-color: var(--_accent);
+    }
+
+    .body .row {
       grid-template-columns: minmax(0, 1fr) auto;
       grid-template-areas:
         'event status'
