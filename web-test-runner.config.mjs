@@ -19,6 +19,8 @@ const args = [
   '--no-default-browser-check',
   '--disable-default-apps',
   '--disable-extensions',
+  // window.gc(): the long-session tests check that removed elements can be collected.
+  '--js-flags=--expose-gc',
 ];
 
 const browser =

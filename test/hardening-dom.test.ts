@@ -5,6 +5,9 @@ import '../src/components/system-events/define.js';
 import '../src/components/user-licence-filter/define.js';
 import { setScenario } from '../src/mocks/scenarios.js';
 import { pollFloor } from '../src/core/poller.js';
+import { configure } from '../src/api/config.js';
+import { setLocale } from '../src/localization.js';
+import { registry } from '../src/registry.js';
 import { countRequests, shadow, useMockBackend } from './support/mocks.js';
 
 /** Comment nodes under `root`, shadow roots included. */
@@ -46,6 +49,91 @@ describe('hardening: long sessions', () => {
       expect(after - before, `${before} → ${after} comment nodes`).to.be.at.most(10);
     });
   }
+
+  it('<so-licences>: owner and add-on tabs that come and go leave no empty comment nodes behind', async () => {
+    const el = await fixture<HTMLElement & { updateComplete: Promise<unknown> }>(html`<so-licences></so-licences>`);
+    const ownTabs = () => shadow(el).querySelectorAll('[role=tab]').length;
+    await waitUntil(() => ownTabs() === 3, 'the third-party owner tab', { timeout: 4000 });
+    /** Comment nodes in the screen's own shadow root (the elements inside are not counted). */
+    const ownComments = () => {
+      const walker = document.createTreeWalker(shadow(el), NodeFilter.SHOW_COMMENT);
+      let n = 0;
+      while (walker.nextNode()) n++;
+      return n;
+    };
+    const before = ownComments();
+    for (let i = 0; i < 8; i++) {
+      // A reload that fails drops the owner's tab; the next one brings it back.
+      setScenario('server-error');
+      configure({ timeout: 15_000 + i });
+      await waitUntil(() => ownTabs() === 2, 'owner tab gone', { timeout: 4000 });
+      setScenario('default');
+      configure({ timeout: 16_000 + i });
+      await waitUntil(() => ownTabs() === 3, 'owner tab back', { timeout: 4000 });
+      // An add-on child that comes and goes.
+      const addon = Object.assign(document.createElement('div'), { slot: 'addon', id: `addon-${i}` });
+      el.append(addon);
+      await waitUntil(() => ownTabs() === 4, 'add-on tab added');
+      addon.remove();
+      await waitUntil(() => ownTabs() === 3, 'add-on tab removed');
+    }
+    await el.updateComplete;
+    expect(ownComments(), `${before} comment nodes before, then 8 times a tab gone and back`).to.equal(before);
+  });
+
+  it('elements inside a custom tag that is never defined can be collected once removed', async () => {
+    // Asynchronous, so no stack is scanned conservatively (a synchronous gc() may keep a few elements by chance).
+    const gc = (globalThis as unknown as { gc?: (options: { type: 'major'; execution: 'async' }) => Promise<void> }).gc;
+    expect(gc, 'Chromium runs with --js-flags=--expose-gc (web-test-runner.config.mjs)').to.be.a('function');
+    // A host's wrapper with a dash in its name that no one defines (a late <so-provider> is waited for, once per tag).
+    const configListeners = registry('config', () => ({ listeners: new Set() })).listeners;
+    const listenersBefore = configListeners.size;
+    const wrapper = document.createElement('host-shell-never-defined');
+    document.body.append(wrapper);
+    // Created in a function of its own, so no variable of this test keeps the last element.
+    const create = async (tag: string): Promise<WeakRef<Element>> => {
+      const el = document.createElement(tag) as HTMLElement & { updateComplete: Promise<unknown> };
+      wrapper.append(el);
+      await el.updateComplete;
+      return new WeakRef(el);
+    };
+    const refs: WeakRef<Element>[] = [];
+    for (const tag of ['so-owner-info', 'so-licence-list', 'so-system-events', 'so-licences']) {
+      for (let i = 0; i < 3; i++) refs.push(await create(tag));
+    }
+    // Configuration and locale changes while they are on the page.
+    for (let i = 0; i < 3; i++) {
+      configure({ timeout: 14_000 + i });
+      await setLocale(i % 2 ? 'en' : 'de');
+    }
+    await setLocale('en');
+    await new Promise((r) => setTimeout(r, 300));
+    wrapper.replaceChildren();
+    wrapper.remove();
+    // Requests aborted on removal settle first (their promises hold the element until then).
+    for (let i = 0; i < 10; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      await gc!({ type: 'major', execution: 'async' });
+    }
+    expect(configListeners.size, 'configure() listeners back to their number').to.equal(listenersBefore);
+    const kept = refs.map((r, i) => (r.deref() ? `${r.deref()!.localName}#${i}` : '')).filter(Boolean);
+    expect(kept, 'elements still alive after removal and GC').to.deep.equal([]);
+  });
+
+  it('keeps no answers of another locale: switching back later asks the server again', async () => {
+    const el = await fixture(html`<so-owner-info></so-owner-info>`);
+    await waitUntil(() => shadow(el).querySelector('dl, .facts, h2'), 'owner information', { timeout: 4000 });
+    await setLocale('de');
+    await waitUntil(() => /Firma|Seriennummer/.test(shadow(el).textContent ?? ''), 'German', { timeout: 4000 });
+    await setLocale('en');
+    await waitUntil(() => /Company/.test(shadow(el).textContent ?? ''), 'English', { timeout: 4000 });
+    const requests = countRequests('/License');
+    await setLocale('de');
+    await waitUntil(() => /Firma|Seriennummer/.test(shadow(el).textContent ?? ''), 'German again', { timeout: 4000 });
+    await new Promise((r) => setTimeout(r, 200));
+    requests.stop();
+    expect(requests.count, 'the German answer from before was dropped when the locale changed').to.equal(1);
+  });
 
   it('screens created and removed without a <so-provider> leave no pending context requests', async () => {
     const Original = globalThis.WeakRef;

@@ -26,6 +26,11 @@ interface Entry {
 /** Answers shared by URL until refresh(), a configuration change or a locale change (the key holds the locale). */
 const shared = new Map<string, Entry>();
 onConfigChange(() => clearSharedAnswers());
+/**
+ * The locale of the shared answers. Another locale drops them all: answers kept for the old locale would be served
+ * again, hours old, when the user switches back (and are memory no one uses meanwhile).
+ */
+let sharedLocale: string | undefined;
 
 /** Drops every shared answer; requests in flight finish for those already waiting on them. */
 export function clearSharedAnswers(): void {
@@ -111,7 +116,12 @@ export function buildUrl(apiBase: string, path: string, query?: Record<string, s
  */
 export function request<T>(config: ResolvedConfig, path: string, options: RequestOptions<T>): Promise<T> {
   const url = buildUrl(config.apiBase, path, options.query);
-  const key = `${credentialKey(config)}|${getLocale()}|${url}`;
+  const locale = getLocale();
+  if (locale !== sharedLocale) {
+    clearSharedAnswers();
+    sharedLocale = locale;
+  }
+  const key = `${credentialKey(config)}|${locale}|${url}`;
   const tags = tagsOf(path);
   track(options.signal, tags);
   let entry = options.fresh ? undefined : shared.get(key);

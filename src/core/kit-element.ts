@@ -70,6 +70,8 @@ export class KitElement extends LitElement {
 
   /** @internal Ends the subscription to a provider that upgraded after this element connected. */
   private leaveLateProvider?: () => void;
+  /** @internal Stops waiting for ancestors' tags to be defined. */
+  private stopWaiting?: () => void;
 
   /**
    * @internal Each update runs in a task of its own, after yielding to the browser: the first render of a whole
@@ -93,12 +95,15 @@ export class KitElement extends LitElement {
     this.stopListening?.();
     this.leaveLateProvider?.();
     this.leaveLateProvider = undefined;
+    this.stopWaiting?.();
+    this.stopWaiting = undefined;
   }
 
   /**
    * @internal No provider answered: an ancestor that is not upgraded yet may be one (a provider defined later).
    * Asks again once each such ancestor's tag is defined. Nothing is kept for an element with no such ancestor
-   * (a page-wide context root would keep every unanswered request of every element ever created).
+   * (a page-wide context root would keep every unanswered request of every element ever created), and an element
+   * that leaves stops waiting: a tag that is never defined (a host's own wrapper) must not keep it alive.
    */
   private awaitLateProvider(): void {
     if (this.provided) return;
@@ -106,23 +111,24 @@ export class KitElement extends LitElement {
     for (let node: Node | null = this.parentNode; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
       if (node instanceof Element && node.localName.includes('-') && !customElements.get(node.localName)) pending.add(node.localName);
     }
-    for (const name of pending) {
-      void customElements.whenDefined(name).then(() => {
-        if (!this.isConnected || this.provided) return;
-        // Built first, then dispatched: a context request is not one of the element's own events (the manifest
-        // analyzer would list it as one).
-        const request = new ContextEvent(
-          configContext,
-          this,
-          (value: KitConfig | undefined, unsubscribe?: () => void) => {
-            this.provided = value;
-            if (unsubscribe) this.leaveLateProvider = unsubscribe;
-          },
-          true,
-        );
-        this.dispatchEvent(request);
-      });
-    }
+    if (!pending.size) return;
+    const ask = () => {
+      if (!this.isConnected || this.provided) return;
+      // Built first, then dispatched: a context request is not one of the element's own events (the manifest
+      // analyzer would list it as one).
+      const request = new ContextEvent(
+        configContext,
+        this,
+        (value: KitConfig | undefined, unsubscribe?: () => void) => {
+          this.provided = value;
+          if (unsubscribe) this.leaveLateProvider = unsubscribe;
+        },
+        true,
+      );
+      this.dispatchEvent(request);
+    };
+    const leave = [...pending].map((name) => waitForDefinition(name, ask));
+    this.stopWaiting = () => leave.forEach((stop) => stop());
   }
 
   /**
@@ -155,6 +161,34 @@ export class KitElement extends LitElement {
   emit<K extends keyof SoEventMap>(type: K, detail: SoEventMap[K]['detail']): boolean {
     return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: false }));
   }
+}
+
+/**
+ * Connected elements waiting for a tag to be defined (an ancestor that may be a late `<so-provider>`), by tag: one
+ * `whenDefined()` per tag for the whole page, so waiting elements are held here only while they are connected.
+ */
+const definitionWaiters = new Map<string, Set<() => void>>();
+
+/** Calls `callback` once `tag` is defined, unless the returned function was called before. */
+function waitForDefinition(tag: string, callback: () => void): () => void {
+  const waiters = definitionWaiters.get(tag) ?? waitersOf(tag);
+  waiters.add(callback);
+  return () => waiters.delete(callback);
+}
+
+/**
+ * The waiters of `tag`, with the page's one `whenDefined()` for it. A function of its own: the promise's callback,
+ * which lives as long as the tag is undefined, must not share a scope with any element's callback (V8 keeps every
+ * variable of a scope that any of its closures use).
+ */
+function waitersOf(tag: string): Set<() => void> {
+  const waiters = new Set<() => void>();
+  definitionWaiters.set(tag, waiters);
+  void customElements.whenDefined(tag).then(() => {
+    definitionWaiters.delete(tag);
+    for (const waiter of waiters) waiter();
+  });
+  return waiters;
 }
 
 /** Style sheets of each element class, built once per window that elements were moved into. */

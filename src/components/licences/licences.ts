@@ -1,6 +1,6 @@
 import { html, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '../../localization.js';
 import { getLicenses } from '../../api/endpoints.js';
 import type { SoLoadDetail } from '../../events.js';
@@ -251,12 +251,15 @@ export class SoLicences extends KitElement {
       <div class="scroll-hint end" aria-hidden="true" @click=${() => hints.scroll(1)}>${chevron}</div>
       </div>
       <div class="panels" @so-load=${this.onInnerLoad}>
-        ${repeat(
-          tabs,
-          (t) => t.id,
-          (t) => html`<div role="tabpanel" id="panel-${t.id}" part="panel" aria-labelledby="tab-${t.id}" tabindex="0" ?hidden=${t !== current}>
-            ${t.addon ? html`<slot></slot>` : this.visited.has(t.key) ? this.renderPanel(t) : nothing}
-          </div>`,
+        ${tabs.map((t) =>
+          // Keyed rows with map, not repeat: repeat leaves an empty comment node behind for every removed item
+          // (lit/lit#5010), and owner tabs come and go with every failed reload of a long session.
+          keyed(
+            t.id,
+            html`<div role="tabpanel" id="panel-${t.id}" part="panel" aria-labelledby="tab-${t.id}" tabindex="0" ?hidden=${t !== current}>
+              ${t.addon ? html`<slot></slot>` : this.visited.has(t.key) ? this.renderPanel(t) : nothing}
+            </div>`,
+          ),
         )}
       </div>`;
   }
