@@ -1,9 +1,9 @@
-import { html, nothing, svg, type TemplateResult } from "lit";
-import { property, query, state } from "lit/decorators.js";
-import { ifDefined } from "lit/directives/if-defined.js";
-import { ref } from "lit/directives/ref.js";
-import { keyed } from "lit/directives/keyed.js";
-import { msg, str } from "../../localization.js";
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { ref } from 'lit/directives/ref.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { msg, str } from '../../localization.js';
 import {
   getLicenses,
   getStartedBatchTasks,
@@ -11,43 +11,23 @@ import {
   stopBatchJob,
   type SystemEventQuery,
   type SystemEventSortColumn,
-} from "../../api/endpoints.js";
-import { isAbort, toApiError, type ApiError } from "../../api/errors.js";
-import {
-  isUnreadableDate,
-  type BatchTask,
-  type SystemEventRow,
-  type WallDate,
-} from "../../api/schemas.js";
-import { csvFileName, downloadCsv, type CsvCell } from "../../core/csv.js";
-import { facts } from "../../core/facts.styles.js";
-import {
-  formatDateTime,
-  formatNumber,
-  formatPercent,
-  unreadableDateText,
-} from "../../core/format.js";
-import { KitElement } from "../../core/kit-element.js";
-import { heading } from "../../core/heading.js";
-import { PagedList } from "../../core/paged-list.js";
-import { Poller } from "../../core/poller.js";
-import { Resource, type LoadContext } from "../../core/resource.js";
-import {
-  emptyTemplate,
-  loadingTemplate,
-  reasonOf,
-  renderResource,
-} from "../../core/states.js";
-import { RowFocus } from "../../core/row-focus.js";
-import { VirtualWindow } from "../../core/virtual-window.js";
-import { initials, portraitUrl } from "../../core/portrait.js";
-import {
-  eventStatus,
-  eventType,
-  taskState,
-  type ValueLabel,
-} from "./labels.js";
-import { styles } from "./system-events.styles.js";
+} from '../../api/endpoints.js';
+import { isAbort, toApiError, type ApiError } from '../../api/errors.js';
+import { isUnreadableDate, type BatchTask, type SystemEventRow, type WallDate } from '../../api/schemas.js';
+import { csvFileName, downloadCsv, type CsvCell } from '../../core/csv.js';
+import { facts } from '../../core/facts.styles.js';
+import { formatDateTime, formatNumber, formatPercent, unreadableDateText } from '../../core/format.js';
+import { KitElement } from '../../core/kit-element.js';
+import { heading } from '../../core/heading.js';
+import { PagedList } from '../../core/paged-list.js';
+import { Poller } from '../../core/poller.js';
+import { Resource, type LoadContext } from '../../core/resource.js';
+import { emptyTemplate, loadingTemplate, reasonOf, renderResource } from '../../core/states.js';
+import { RowFocus } from '../../core/row-focus.js';
+import { VirtualWindow } from '../../core/virtual-window.js';
+import { initials, portraitUrl } from '../../core/portrait.js';
+import { eventStatus, eventType, taskState, type ValueLabel } from './labels.js';
+import { styles } from './system-events.styles.js';
 
 /** Events per request (`$top`). */
 const PAGE_SIZE = 50;
@@ -67,9 +47,9 @@ export const EXPORT_LIMIT = 5000;
 const EXPORT_PAGE = 1000;
 
 /** The contract's `status` values (E6), offered as filter choices with their translated labels. */
-const STATUS_VALUES = ["Finished", "Scheduled", "Failed", "Cancelled"] as const;
+const STATUS_VALUES = ['Finished', 'Scheduled', 'Failed', 'Cancelled'] as const;
 /** The contract's `type` values (E6). */
-const TYPE_VALUES = ["System-wide", "Database", "Group", "User"] as const;
+const TYPE_VALUES = ['System-wide', 'Database', 'Group', 'User'] as const;
 
 interface Column {
   key: SystemEventSortColumn;
@@ -79,55 +59,24 @@ interface Column {
 
 /** The seven columns in screen order, each sortable by its archive column. Labels are read at render time. */
 const COLUMNS: readonly Column[] = [
-  {
-    key: "eventname",
-    class: "c-event",
-    label: () => msg("Event", { id: "events.event" }),
-  },
-  {
-    key: "status",
-    class: "c-status",
-    label: () => msg("Status", { id: "events.status" }),
-  },
-  {
-    key: "eventmess",
-    class: "c-message",
-    label: () => msg("Message", { id: "events.message" }),
-  },
-  {
-    key: "registered",
-    class: "c-activated",
-    label: () => msg("Activated", { id: "events.activated" }),
-  },
-  {
-    key: "registered_associate_id/assocName",
-    class: "c-by",
-    label: () => msg("Activated by", { id: "events.by" }),
-  },
-  {
-    key: "eta",
-    class: "c-finished",
-    label: () => msg("Finished", { id: "events.finished" }),
-  },
-  {
-    key: "type",
-    class: "c-type",
-    label: () => msg("Type", { id: "events.type" }),
-  },
+  { key: 'eventname', class: 'c-event', label: () => msg('Event', { id: 'events.event' }) },
+  { key: 'status', class: 'c-status', label: () => msg('Status', { id: 'events.status' }) },
+  { key: 'eventmess', class: 'c-message', label: () => msg('Message', { id: 'events.message' }) },
+  { key: 'registered', class: 'c-activated', label: () => msg('Activated', { id: 'events.activated' }) },
+  { key: 'registered_associate_id/assocName', class: 'c-by', label: () => msg('Activated by', { id: 'events.by' }) },
+  { key: 'eta', class: 'c-finished', label: () => msg('Finished', { id: 'events.finished' }) },
+  { key: 'type', class: 'c-type', label: () => msg('Type', { id: 'events.type' }) },
 ];
 
 /** Newest first, as SuperOffice's own screen lists them. */
-const DEFAULT_SORT = {
-  column: "registered",
-  desc: true,
-} as const satisfies SystemEventQuery["sort"];
+const DEFAULT_SORT = { column: 'registered', desc: true } as const satisfies SystemEventQuery['sort'];
 
 /** What the last export came to. */
 type ExportOutcome =
-  | { kind: "done"; count: number }
-  | { kind: "cut"; count: number; total: number }
-  | { kind: "cancelled" }
-  | { kind: "failed"; error: ApiError };
+  | { kind: 'done'; count: number }
+  | { kind: 'cut'; count: number; total: number }
+  | { kind: 'cancelled' }
+  | { kind: 'failed'; error: ApiError };
 
 /**
  * System notifications (E6), newest first, with the running jobs (E7) on top. Rows are virtualized and loaded 50 at
@@ -182,8 +131,7 @@ export class SoSystemEvents extends KitElement {
    * 5 seconds: a smaller value is raised to 5. A server's `Retry-After` is honoured, failures back off, and a failed
    * load is tried again at each poll until the server answers.
    */
-  @property({ type: Number, attribute: "refresh-interval" }) refreshInterval =
-    0;
+  @property({ type: Number, attribute: 'refresh-interval' }) refreshInterval = 0;
 
   /** @internal The selected event (kept while polls replace the row objects). */
   @state() private selected?: SystemEventRow;
@@ -200,22 +148,18 @@ export class SoSystemEvents extends KitElement {
   /** @internal Jobs whose stop request is on its way. */
   @state() private stopping = new Set<number>();
   /** @internal What the last stop request came to. */
-  @state() private stopOutcome?: {
-    name: string;
-    stopped: boolean;
-    error?: ApiError;
-  };
+  @state() private stopOutcome?: { name: string; stopped: boolean; error?: ApiError };
 
   /** @internal The order asked of the server. */
-  @state() private sort: NonNullable<SystemEventQuery["sort"]> = DEFAULT_SORT;
+  @state() private sort: NonNullable<SystemEventQuery['sort']> = DEFAULT_SORT;
   /** @internal The `status` value the list is narrowed to; `''` for all. */
-  @state() private statusFilter = "";
+  @state() private statusFilter = '';
   /** @internal The `type` value the list is narrowed to; `''` for all. */
-  @state() private typeFilter = "";
+  @state() private typeFilter = '';
   /** @internal The search text in the field (applied after a pause in typing). */
-  @state() private searchInput = "";
+  @state() private searchInput = '';
   /** @internal The search text applied. */
-  @state() private search = "";
+  @state() private search = '';
   /** @internal A changed sort, filter or search is being loaded. */
   @state() private querying = false;
   /** @internal Trying a failed query again: no rows are shown until it answers. */
@@ -230,7 +174,7 @@ export class SoSystemEvents extends KitElement {
   @state() private exportOutcome?: ExportOutcome;
 
   /** @internal */
-  @query("#stop-dialog") private stopDialog?: HTMLDialogElement;
+  @query('#stop-dialog') private stopDialog?: HTMLDialogElement;
 
   /** @internal Bumped by every change of sort, filter or search: answers to an older query are dropped. */
   private queryGeneration = 0;
@@ -248,42 +192,28 @@ export class SoSystemEvents extends KitElement {
     fetchPage: async (page, { config, signal, fresh }) => {
       const generation = this.queryGeneration;
       const query = this.query;
-      const answer = await getSystemEvents(config, page, {
-        signal,
-        fresh,
-        query,
-      });
-      if (generation !== this.queryGeneration)
-        throw new DOMException(
-          "The sort, filters or search changed.",
-          "AbortError",
-        );
-      if (!isFiltered(query) && answer.count !== null)
-        this.allCount = answer.count;
+      const answer = await getSystemEvents(config, page, { signal, fresh, query });
+      if (generation !== this.queryGeneration) throw new DOMException('The sort, filters or search changed.', 'AbortError');
+      if (!isFiltered(query) && answer.count !== null) this.allCount = answer.count;
       return answer;
     },
   });
 
   /** @internal */
   private readonly events = new Resource(this, {
-    source: "SystemEvent",
+    source: 'SystemEvent',
     load: async (_args, context) => {
       void this.loadJobs(context); // optional, and never holds up the events
       await this.list.first(context);
       return true;
     },
     // A search or filter that matches nothing is not "no notifications": the toolbar stays to change it.
-    isEmpty: () =>
-      this.list.rows.length === 0 &&
-      !this.jobs?.length &&
-      !isFiltered(this.query) &&
-      !this.querying &&
-      !this.queryError,
+    isEmpty: () => this.list.rows.length === 0 && !this.jobs?.length && !isFiltered(this.query) && !this.querying && !this.queryError,
   });
 
   /** @internal */
   private readonly virtualRows = new VirtualWindow(this, {
-    rowSelector: ".body > [role=row]",
+    rowSelector: '.body > [role=row]',
     estimate: 40,
     nearEnd: (wanted) => this.list.more(wanted),
   });
@@ -293,8 +223,8 @@ export class SoSystemEvents extends KitElement {
     rows: () => this.list.rows,
     key: (row) => row.PrimaryKey,
     window: this.virtualRows,
-    rowSelector: ".body > [role=row]",
-    gridSelector: "[role=grid]",
+    rowSelector: '.body > [role=row]',
+    gridSelector: '[role=grid]',
     firstRowIndex: FIRST_ROW,
     activate: (row) => this.select(row),
   });
@@ -305,10 +235,7 @@ export class SoSystemEvents extends KitElement {
   constructor() {
     super();
     // Registers itself with this element; polls while refresh-interval is set.
-    new Poller(this, {
-      interval: () => this.refreshInterval * 1000,
-      run: (signal) => this.poll(signal),
-    });
+    new Poller(this, { interval: () => this.refreshInterval * 1000, run: (signal) => this.poll(signal) });
   }
 
   /** Loads the events and jobs again, bypassing answers shared with other elements. */
@@ -319,22 +246,13 @@ export class SoSystemEvents extends KitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.searchTimer);
-    this.queryController?.abort(
-      new DOMException("The element was disconnected.", "AbortError"),
-    );
-    this.exportController?.abort(
-      new DOMException("The element was disconnected.", "AbortError"),
-    );
+    this.queryController?.abort(new DOMException('The element was disconnected.', 'AbortError'));
+    this.exportController?.abort(new DOMException('The element was disconnected.', 'AbortError'));
   }
 
   /** @internal What the server is asked for: the sort, the filters and the search. */
   private get query(): SystemEventQuery {
-    return {
-      sort: this.sort,
-      status: this.statusFilter || undefined,
-      type: this.typeFilter || undefined,
-      search: this.search || undefined,
-    };
+    return { sort: this.sort, status: this.statusFilter || undefined, type: this.typeFilter || undefined, search: this.search || undefined };
   }
 
   /**
@@ -344,13 +262,11 @@ export class SoSystemEvents extends KitElement {
    */
   private async requery(): Promise<void> {
     this.queryGeneration++;
-    this.queryController?.abort(
-      new DOMException("The query changed.", "AbortError"),
-    );
+    this.queryController?.abort(new DOMException('The query changed.', 'AbortError'));
     this.list.cancelMore();
     this.exportOutcome = undefined;
     const s = this.events.state;
-    if (s !== "loaded" && s !== "empty") {
+    if (s !== 'loaded' && s !== 'empty') {
       // Not on screen yet (or failed): the element's own load asks with the new query.
       this.queryController = undefined;
       this.querying = false;
@@ -363,12 +279,8 @@ export class SoSystemEvents extends KitElement {
     this.retryingQuery = !!this.queryError || this.retryingQuery;
     this.queryError = undefined;
     try {
-      await this.list.first({
-        config: this.config,
-        signal: controller.signal,
-        fresh: false,
-      });
-      const grid = this.renderRoot.querySelector<HTMLElement>("[role=grid]");
+      await this.list.first({ config: this.config, signal: controller.signal, fresh: false });
+      const grid = this.renderRoot.querySelector<HTMLElement>('[role=grid]');
       if (grid) grid.scrollTop = 0;
     } catch (error) {
       if (!isAbort(error)) this.queryError = toApiError(error);
@@ -383,10 +295,7 @@ export class SoSystemEvents extends KitElement {
 
   /** @internal Ascending first, then each activation flips the direction. */
   private sortBy(column: SystemEventSortColumn): void {
-    this.sort = {
-      column,
-      desc: this.sort.column === column && !this.sort.desc,
-    };
+    this.sort = { column, desc: this.sort.column === column && !this.sort.desc };
     void this.requery();
   }
 
@@ -427,21 +336,17 @@ export class SoSystemEvents extends KitElement {
   /** @internal *Clear search and filters*: back to every notification; focus goes to the search field. */
   private readonly onClear = async (): Promise<void> => {
     clearTimeout(this.searchTimer);
-    this.searchInput = this.search = this.statusFilter = this.typeFilter = "";
+    this.searchInput = this.search = this.statusFilter = this.typeFilter = '';
     void this.requery();
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLInputElement>("#search")?.focus();
+    this.renderRoot.querySelector<HTMLInputElement>('#search')?.focus();
   };
 
   /**
    * @internal E7 is optional: 404/403 hide the jobs; other failures say so without failing the element. Never
    * rejects; an older request finishing late is ignored.
    */
-  private async loadJobs({
-    config,
-    signal,
-    fresh,
-  }: LoadContext): Promise<void> {
+  private async loadJobs({ config, signal, fresh }: LoadContext): Promise<void> {
     const run = ++this.jobsRun;
     let jobs: BatchTask[] | null = null;
     let failed = false;
@@ -450,7 +355,7 @@ export class SoSystemEvents extends KitElement {
     } catch (error) {
       if (isAbort(error)) return;
       const e = toApiError(error);
-      failed = e.kind !== "forbidden" && e.status !== 404;
+      failed = e.kind !== 'forbidden' && e.status !== 404;
     }
     if (run !== this.jobsRun) return;
     this.jobs = jobs;
@@ -463,14 +368,11 @@ export class SoSystemEvents extends KitElement {
    */
   private async poll(signal: AbortSignal): Promise<void> {
     const s = this.events.state;
-    if (s === "error") return this.events.retryInBackground();
-    if (s !== "loaded" && s !== "empty") return;
+    if (s === 'error') return this.events.retryInBackground();
+    if (s !== 'loaded' && s !== 'empty') return;
     const context = { config: this.config, signal, fresh: true };
     try {
-      const [above] = await Promise.all([
-        this.list.first(context, true),
-        this.loadJobs(context),
-      ]);
+      const [above] = await Promise.all([this.list.first(context, true), this.loadJobs(context)]);
       this.pollFailed = false;
       await this.virtualRows.shift(above);
     } catch (error) {
@@ -481,19 +383,13 @@ export class SoSystemEvents extends KitElement {
 
   override render() {
     return html`<section class="base" aria-labelledby="title">
-      ${heading(this.level(), msg("System notifications", { id: "events.title" }), { id: "title", part: "heading", class: "title" })}
+      ${heading(this.level(), msg('System notifications', { id: 'events.title' }), { id: 'title', part: 'heading', class: 'title' })}
       ${renderResource(
         this.events,
         {
-          failed: msg("Could not load the system notifications.", {
-            id: "events.failed",
-          }),
-          empty: msg("There are no system notifications.", {
-            id: "events.empty",
-          }),
-          forbidden: msg("You do not have access to system notifications.", {
-            id: "events.forbidden",
-          }),
+          failed: msg('Could not load the system notifications.', { id: 'events.failed' }),
+          empty: msg('There are no system notifications.', { id: 'events.empty' }),
+          forbidden: msg('You do not have access to system notifications.', { id: 'events.forbidden' }),
         },
         () => this.renderLoaded(),
       )}
@@ -504,31 +400,19 @@ export class SoSystemEvents extends KitElement {
   private renderLoaded() {
     const rows = this.list.rows;
     return html`${this.renderJobs()}
-    ${
-      this.pollFailed
+      ${this.pollFailed
         ? html`<p class="notice warning" role="status">
-            ${msg("The list could not be refreshed; it will try again shortly.", { id: "events.poll-failed" })}
+            ${msg('The list could not be refreshed; it will try again shortly.', { id: 'events.poll-failed' })}
           </p>`
-        : nothing
-    }
-    ${rows.length || isFiltered(this.query) || this.querying || this.queryError ? this.renderToolbar() : nothing}
-    ${
-      this.queryError
+        : nothing}
+      ${rows.length || isFiltered(this.query) || this.querying || this.queryError ? this.renderToolbar() : nothing}
+      ${this.queryError
         ? html`<div class="state error" part="state" role="alert">
             <p>
-              <strong
-                >${msg("Could not load the notifications that match.", { id: "events-lists.query-failed" })}</strong
-              >
+              <strong>${msg('Could not load the notifications that match.', { id: 'events-lists.query-failed' })}</strong>
               ${reasonOf(this.queryError)}
             </p>
-            <button
-              class="button"
-              part="retry"
-              type="button"
-              @click=${() => this.requery()}
-            >
-              ${msg("Try again", { id: "state.retry" })}
-            </button>
+            <button class="button" part="retry" type="button" @click=${() => this.requery()}>${msg('Try again', { id: 'state.retry' })}</button>
           </div>`
         : this.retryingQuery
           ? loadingTemplate()
@@ -536,38 +420,21 @@ export class SoSystemEvents extends KitElement {
             ? html`${this.renderSkipped()}${this.renderGrid(rows)}${this.renderFooter()}${this.renderDetails()}`
             : isFiltered(this.query)
               ? html`<div class="state empty no-match" part="state">
-                  <p>
-                    ${msg("No notifications match the search and filters.", { id: "events-lists.no-match" })}
-                  </p>
+                  <p>${msg('No notifications match the search and filters.', { id: 'events-lists.no-match' })}</p>
                   <button class="button" type="button" @click=${this.onClear}>
-                    ${msg("Clear search and filters", { id: "events-lists.clear" })}
+                    ${msg('Clear search and filters', { id: 'events-lists.clear' })}
                   </button>
                 </div>`
-              : emptyTemplate(
-                  msg("There are no system notifications.", {
-                    id: "events.empty",
-                  }),
-                )
-    }`;
+              : emptyTemplate(msg('There are no system notifications.', { id: 'events.empty' }))}`;
   }
 
   /** @internal The search, the status and type choices, *Download CSV*, how many match, and the export. */
   private renderToolbar() {
     const option = (value: string, label: string, selected: string) =>
-      html`<option value=${value} ?selected=${value === selected}>
-        ${label}
-      </option>`;
-    return html`<form
-        class="toolbar"
-        part="toolbar"
-        role="search"
-        aria-label=${msg("Search and filter notifications", { id: "events-lists.toolbar" })}
-        @submit=${this.onSearchSubmit}
-      >
+      html`<option value=${value} ?selected=${value === selected}>${label}</option>`;
+    return html`<form class="toolbar" part="toolbar" role="search" aria-label=${msg('Search and filter notifications', { id: 'events-lists.toolbar' })} @submit=${this.onSearchSubmit}>
         <div class="field search">
-          <label for="search"
-            >${msg("Search notifications", { id: "events-lists.search" })}</label
-          >
+          <label for="search">${msg('Search notifications', { id: 'events-lists.search' })}</label>
           <input
             id="search"
             part="search"
@@ -578,33 +445,19 @@ export class SoSystemEvents extends KitElement {
             .value=${this.searchInput}
             @input=${this.onSearchInput}
           />
-          <span class="hint muted" id="search-hint"
-            >${msg("Event or message", { id: "events-lists.search-hint" })}</span
-          >
+          <span class="hint muted" id="search-hint">${msg('Event or message', { id: 'events-lists.search-hint' })}</span>
         </div>
         <div class="field">
-          <label for="status-filter"
-            >${msg("Status", { id: "events.status" })}</label
-          >
-          <select
-            id="status-filter"
-            part="filter"
-            .value=${this.statusFilter}
-            @change=${this.onStatusChange}
-          >
-            ${option("", msg("All statuses", { id: "events-lists.all-statuses" }), this.statusFilter)}
+          <label for="status-filter">${msg('Status', { id: 'events.status' })}</label>
+          <select id="status-filter" part="filter" .value=${this.statusFilter} @change=${this.onStatusChange}>
+            ${option('', msg('All statuses', { id: 'events-lists.all-statuses' }), this.statusFilter)}
             ${STATUS_VALUES.map((v) => option(v, eventStatus(v).label, this.statusFilter))}
           </select>
         </div>
         <div class="field">
-          <label for="type-filter">${msg("Type", { id: "events.type" })}</label>
-          <select
-            id="type-filter"
-            part="filter"
-            .value=${this.typeFilter}
-            @change=${this.onTypeChange}
-          >
-            ${option("", msg("All types", { id: "events-lists.all-types" }), this.typeFilter)}
+          <label for="type-filter">${msg('Type', { id: 'events.type' })}</label>
+          <select id="type-filter" part="filter" .value=${this.typeFilter} @change=${this.onTypeChange}>
+            ${option('', msg('All types', { id: 'events-lists.all-types' }), this.typeFilter)}
             ${TYPE_VALUES.map((v) => option(v, eventType(v).label, this.typeFilter))}
           </select>
         </div>
@@ -615,7 +468,7 @@ export class SoSystemEvents extends KitElement {
           ?disabled=${!this.list.rows.length || !!this.exporting || this.querying}
           @click=${this.exportCsv}
         >
-          ${downloadIcon} ${msg("Download CSV", { id: "list.download" })}
+          ${downloadIcon} ${msg('Download CSV', { id: 'list.download' })}
         </button>
       </form>
       <p class="count" part="count" role="status">${this.countText()}</p>
@@ -624,19 +477,15 @@ export class SoSystemEvents extends KitElement {
 
   /** @internal "10,000 notifications", or with a filter or search "12 of 10,000 notifications". */
   private countText(): string {
-    if (this.querying) return msg("Loading…", { id: "state.loading" });
+    if (this.querying) return msg('Loading…', { id: 'state.loading' });
     const shown = this.list.total;
-    if (shown === undefined) return "";
+    if (shown === undefined) return '';
     const n = formatNumber(shown);
     if (isFiltered(this.query) && this.allCount !== undefined) {
       const all = formatNumber(this.allCount);
-      return msg(str`${n} of ${all} notifications`, {
-        id: "events-lists.count-of",
-      });
+      return msg(str`${n} of ${all} notifications`, { id: 'events-lists.count-of' });
     }
-    return shown === 1
-      ? msg("1 notification", { id: "events-lists.count-one" })
-      : msg(str`${n} notifications`, { id: "events-lists.count" });
+    return shown === 1 ? msg('1 notification', { id: 'events-lists.count-one' }) : msg(str`${n} notifications`, { id: 'events-lists.count' });
   }
 
   /** @internal The export's progress with *Cancel*, or what the last export came to. */
@@ -644,65 +493,42 @@ export class SoSystemEvents extends KitElement {
     const x = this.exporting;
     if (x) {
       const done = formatNumber(x.done);
-      const total = x.total === undefined ? "" : formatNumber(x.total);
+      const total = x.total === undefined ? '' : formatNumber(x.total);
       return html`<div class="export" part="export">
         <span id="export-progress" role="status">
-          ${
-            x.total === undefined
-              ? msg(str`Exporting… ${done} notifications`, {
-                  id: "events-lists.exporting-open",
-                })
-              : msg(str`Exporting… ${done} of ${total} notifications`, {
-                  id: "events-lists.exporting",
-                })
-          }
+          ${x.total === undefined
+            ? msg(str`Exporting… ${done} notifications`, { id: 'events-lists.exporting-open' })
+            : msg(str`Exporting… ${done} of ${total} notifications`, { id: 'events-lists.exporting' })}
         </span>
-        <progress
-          max=${x.total ?? 100}
-          .value=${x.total === undefined ? 0 : x.done}
-          aria-labelledby="export-progress"
-        ></progress>
-        <button class="button" type="button" @click=${this.cancelExport}>
-          ${msg("Cancel", { id: "write.cancel" })}
-        </button>
+        <progress max=${x.total ?? 100} .value=${x.total === undefined ? 0 : x.done} aria-labelledby="export-progress"></progress>
+        <button class="button" type="button" @click=${this.cancelExport}>${msg('Cancel', { id: 'write.cancel' })}</button>
       </div>`;
     }
     const o = this.exportOutcome;
     if (!o) return nothing;
     switch (o.kind) {
-      case "done": {
+      case 'done': {
         const n = formatNumber(o.count);
-        return html`<p class="notice" part="export" role="status">
-          ${msg(str`Saved ${n} notifications as a CSV file.`, { id: "events-lists.export-done" })}
-        </p>`;
+        return html`<p class="notice" part="export" role="status">${msg(str`Saved ${n} notifications as a CSV file.`, { id: 'events-lists.export-done' })}</p>`;
       }
-      case "cut": {
-        const [n, total, limit] = [
-          formatNumber(o.count),
-          formatNumber(o.total),
-          formatNumber(EXPORT_LIMIT),
-        ];
+      case 'cut': {
+        const [n, total, limit] = [formatNumber(o.count), formatNumber(o.total), formatNumber(EXPORT_LIMIT)];
         return html`<p class="notice warning" part="export" role="status">
-          ${msg(str`The file holds the first ${n} of ${total} notifications: an export stops at ${limit}. Narrow the list with the search or the filters to export the rest.`, { id: "events-lists.export-cut" })}
+          ${msg(str`The file holds the first ${n} of ${total} notifications: an export stops at ${limit}. Narrow the list with the search or the filters to export the rest.`, { id: 'events-lists.export-cut' })}
         </p>`;
       }
-      case "cancelled":
-        return html`<p class="notice" part="export" role="status">
-          ${msg("The export was cancelled; no file was saved.", { id: "events-lists.export-cancelled" })}
-        </p>`;
+      case 'cancelled':
+        return html`<p class="notice" part="export" role="status">${msg('The export was cancelled; no file was saved.', { id: 'events-lists.export-cancelled' })}</p>`;
       default:
         return html`<p class="notice error" part="export" role="alert">
-          ${msg("The export failed; no file was saved.", { id: "events-lists.export-failed" })}
-          ${reasonOf(o.error)}
+          ${msg('The export failed; no file was saved.', { id: 'events-lists.export-failed' })} ${reasonOf(o.error)}
         </p>`;
     }
   }
 
   /** @internal *Cancel* during an export: nothing is saved. */
   private readonly cancelExport = (): void => {
-    this.exportController?.abort(
-      new DOMException("The export was cancelled.", "AbortError"),
-    );
+    this.exportController?.abort(new DOMException('The export was cancelled.', 'AbortError'));
   };
 
   /**
@@ -717,10 +543,7 @@ export class SoSystemEvents extends KitElement {
     const query = this.query;
     let total = this.list.complete ? this.list.rows.length : this.list.total;
     this.exportOutcome = undefined;
-    this.exporting = {
-      done: 0,
-      total: total === undefined ? undefined : Math.min(total, EXPORT_LIMIT),
-    };
+    this.exporting = { done: 0, total: total === undefined ? undefined : Math.min(total, EXPORT_LIMIT) };
     try {
       let rows: SystemEventRow[];
       if (this.list.complete) {
@@ -728,12 +551,8 @@ export class SoSystemEvents extends KitElement {
       } else {
         rows = [];
         const seen = new Set<number>();
-        for (let skip = 0; rows.length < EXPORT_LIMIT;) {
-          const page = await getSystemEvents(
-            this.config,
-            { top: Math.min(EXPORT_PAGE, EXPORT_LIMIT - rows.length), skip },
-            { signal, fresh: true, query },
-          );
+        for (let skip = 0; rows.length < EXPORT_LIMIT; ) {
+          const page = await getSystemEvents(this.config, { top: Math.min(EXPORT_PAGE, EXPORT_LIMIT - rows.length), skip }, { signal, fresh: true, query });
           total = page.count ?? total;
           for (const row of page.value) {
             if (seen.has(row.PrimaryKey)) continue;
@@ -741,35 +560,21 @@ export class SoSystemEvents extends KitElement {
             rows.push(row);
           }
           skip += page.value.length + page.skipped;
-          this.exporting = {
-            done: Math.min(rows.length, EXPORT_LIMIT),
-            total:
-              total === undefined ? undefined : Math.min(total, EXPORT_LIMIT),
-          };
+          this.exporting = { done: Math.min(rows.length, EXPORT_LIMIT), total: total === undefined ? undefined : Math.min(total, EXPORT_LIMIT) };
           // The last page, or one without rows (whatever its link says): no endless requests.
-          if (!page["odata.nextLink"] || !(page.value.length + page.skipped))
-            break;
+          if (!page['odata.nextLink'] || !(page.value.length + page.skipped)) break;
         }
         rows = rows.slice(0, EXPORT_LIMIT);
       }
       const name = await this.exportFileName(signal);
-      downloadCsv(this.renderRoot, name, [
-        COLUMNS.map((c) => c.label()),
-        ...rows.map(csvRow),
-      ]);
+      downloadCsv(this.renderRoot, name, [COLUMNS.map((c) => c.label()), ...rows.map(csvRow)]);
       const all = Math.max(total ?? rows.length, rows.length);
-      this.exportOutcome =
-        rows.length < all
-          ? { kind: "cut", count: rows.length, total: all }
-          : { kind: "done", count: rows.length };
+      this.exportOutcome = rows.length < all ? { kind: 'cut', count: rows.length, total: all } : { kind: 'done', count: rows.length };
     } catch (error) {
-      this.exportOutcome = isAbort(error)
-        ? { kind: "cancelled" }
-        : { kind: "failed", error: toApiError(error) };
+      this.exportOutcome = isAbort(error) ? { kind: 'cancelled' } : { kind: 'failed', error: toApiError(error) };
     } finally {
       this.exporting = undefined;
-      if (this.exportController === controller)
-        this.exportController = undefined;
+      if (this.exportController === controller) this.exportController = undefined;
     }
   };
 
@@ -778,28 +583,26 @@ export class SoSystemEvents extends KitElement {
    * from E1 (its shared answer) when the user may read it, else without.
    */
   private async exportFileName(signal: AbortSignal): Promise<string> {
-    let serial = "";
+    let serial = '';
     try {
       const owners = await getLicenses(this.config, { signal });
-      serial =
-        owners.find((o) => o.Current.OwnerName.toUpperCase() === "SUPEROFFICE")
-          ?.Current.SerialNr ?? "";
+      serial = owners.find((o) => o.Current.OwnerName.toUpperCase() === 'SUPEROFFICE')?.Current.SerialNr ?? '';
     } catch (error) {
       if (isAbort(error)) throw error;
     }
-    return csvFileName(["system-notifications", "superoffice", serial]);
+    return csvFileName(['system-notifications', 'superoffice', serial]);
   }
 
   /** @internal */
   private renderJobs() {
     if (this.jobsFailed) {
       return html`<p class="notice warning" role="status">
-        ${msg("Running jobs could not be loaded.", { id: "events.jobs-failed" })}
+        ${msg('Running jobs could not be loaded.', { id: 'events.jobs-failed' })}
       </p>`;
     }
     if (!this.jobs?.length) return nothing;
     return html`<section class="jobs" part="jobs" aria-labelledby="jobs-title">
-      ${heading(this.level(1), msg("Running jobs", { id: "events.jobs" }), { id: "jobs-title", class: "subtitle" })}
+      ${heading(this.level(1), msg('Running jobs', { id: 'events.jobs' }), { id: 'jobs-title', class: 'subtitle' })}
       <ul>
         ${this.jobs.map((job) => this.renderJob(job))}
       </ul>
@@ -814,16 +617,13 @@ export class SoSystemEvents extends KitElement {
     const state = job.State ? taskState(job.State) : undefined;
     const by =
       job.AssociateId === 0
-        ? msg("Started by the system", { id: "events.job-by-system" })
-        : msg(str`Started by user ID ${formatNumber(job.AssociateId)}`, {
-            id: "events.job-by-user",
-          });
+        ? msg('Started by the system', { id: 'events.job-by-system' })
+        : msg(str`Started by user ID ${formatNumber(job.AssociateId)}`, { id: 'events.job-by-user' });
     const file = job.FileName;
     const busy = this.stopping.has(job.Id);
     return html`<li class="job" part="job">
       <p class="job-name">
-        <strong id="job-${job.Id}">${job.Name}</strong>
-        <span>${job.Description}</span>
+        <strong id="job-${job.Id}">${job.Name}</strong> <span>${job.Description}</span>
         ${state ? html`<span class="job-state ${toneClass(state)}">${state.label}</span>` : nothing}
       </p>
       <div class="progress">
@@ -835,33 +635,27 @@ export class SoSystemEvents extends KitElement {
           aria-describedby="job-${job.Id}-status"
         ></progress>
         <span class="percent">${formatPercent(percent / 100)}</span>
-        ${
-          stoppable(job)
-            ? html`<button
-                class="button stop"
-                part="stop"
-                type="button"
-                aria-haspopup="dialog"
-                aria-describedby="job-${job.Id}"
-                ?disabled=${busy}
-                aria-busy=${busy ? "true" : "false"}
-                @click=${() => this.askStop(job)}
-              >
-                ${busy ? msg("Stopping…", { id: "events.job-stopping" }) : msg("Stop", { id: "events.job-stop" })}
-              </button>`
-            : nothing
-        }
+        ${stoppable(job)
+          ? html`<button
+              class="button stop"
+              part="stop"
+              type="button"
+              aria-haspopup="dialog"
+              aria-describedby="job-${job.Id}"
+              ?disabled=${busy}
+              aria-busy=${busy ? 'true' : 'false'}
+              @click=${() => this.askStop(job)}
+            >
+              ${busy ? msg('Stopping…', { id: 'events.job-stopping' }) : msg('Stop', { id: 'events.job-stop' })}
+            </button>`
+          : nothing}
       </div>
       <p class="muted" id="job-${job.Id}-status">
-        ${job.ProgressDescription}${
-          started
-            ? html`<span class="started"
-                >${msg(str`Started ${started}`, { id: "events.job-started" })}</span
-              >`
-            : nothing
-        }
+        ${job.ProgressDescription}${started
+          ? html`<span class="started">${msg(str`Started ${started}`, { id: 'events.job-started' })}</span>`
+          : nothing}
         <span class="started">${by}</span>
-        ${file ? html`<span class="file">${msg(str`File: ${file}`, { id: "events.job-file" })}</span>` : nothing}
+        ${file ? html`<span class="file">${msg(str`File: ${file}`, { id: 'events.job-file' })}</span>` : nothing}
       </p>
     </li>`;
   }
@@ -873,63 +667,35 @@ export class SoSystemEvents extends KitElement {
     const name = o.name;
     if (o.error) {
       return html`<p class="notice error" role="alert">
-        ${
-          o.error.kind === "forbidden"
-            ? msg("You are not allowed to stop jobs.", {
-                id: "events.job-stop-forbidden",
-              })
-            : html`${msg(str`“${name}” could not be stopped.`, { id: "events.job-stop-failed" })}
-              ${reasonOf(o.error)}`
-        }
+        ${o.error.kind === 'forbidden'
+          ? msg('You are not allowed to stop jobs.', { id: 'events.job-stop-forbidden' })
+          : html`${msg(str`“${name}” could not be stopped.`, { id: 'events.job-stop-failed' })} ${reasonOf(o.error)}`}
       </p>`;
     }
     return o.stopped
-      ? html`<p class="notice" role="status">
-          ${msg(str`“${name}” is stopping.`, { id: "events.job-stop-done" })}
-        </p>`
+      ? html`<p class="notice" role="status">${msg(str`“${name}” is stopping.`, { id: 'events.job-stop-done' })}</p>`
       : html`<p class="notice warning" role="alert">
-          ${msg(str`The server did not stop “${name}”.`, { id: "events.job-stop-refused" })}
+          ${msg(str`The server did not stop “${name}”.`, { id: 'events.job-stop-refused' })}
         </p>`;
   }
 
   /** @internal Asks before a job is stopped; *Keep running* is the default, Escape cancels. */
   private renderStopDialog() {
     const job = this.confirming;
-    const name = job?.Name ?? "";
-    return html`<dialog
-      id="stop-dialog"
-      part="dialog"
-      aria-labelledby="stop-title"
-      aria-describedby="stop-text"
-      @close=${this.onStopDialogClose}
-    >
-      ${heading(this.level(2), msg(str`Stop “${name}”?`, { id: "events.job-stop-title" }), { id: "stop-title", class: "dialog-title" })}
+    const name = job?.Name ?? '';
+    return html`<dialog id="stop-dialog" part="dialog" aria-labelledby="stop-title" aria-describedby="stop-text" @close=${this.onStopDialogClose}>
+      ${heading(this.level(2), msg(str`Stop “${name}”?`, { id: 'events.job-stop-title' }), { id: 'stop-title', class: 'dialog-title' })}
       <p id="stop-text">
-        ${msg("The job stops where it is. What it has done so far is kept.", { id: "events.job-stop-text" })}
-        ${
-          job?.CancellationBehaviour === "CancelWithWarning"
-            ? html`<strong class="warning-text">
-                ${msg("SuperOffice warns that stopping this job can leave its work half done.", { id: "events.job-stop-warning" })}
-              </strong>`
-            : nothing
-        }
+        ${msg('The job stops where it is. What it has done so far is kept.', { id: 'events.job-stop-text' })}
+        ${job?.CancellationBehaviour === 'CancelWithWarning'
+          ? html`<strong class="warning-text">
+              ${msg('SuperOffice warns that stopping this job can leave its work half done.', { id: 'events.job-stop-warning' })}
+            </strong>`
+          : nothing}
       </p>
       <div class="dialog-actions">
-        <button
-          class="button"
-          type="button"
-          autofocus
-          @click=${this.onKeepRunning}
-        >
-          ${msg("Keep running", { id: "events.job-keep" })}
-        </button>
-        <button
-          class="button danger"
-          type="button"
-          @click=${this.onConfirmStop}
-        >
-          ${msg("Stop job", { id: "events.job-stop-confirm" })}
-        </button>
+        <button class="button" type="button" autofocus @click=${this.onKeepRunning}>${msg('Keep running', { id: 'events.job-keep' })}</button>
+        <button class="button danger" type="button" @click=${this.onConfirmStop}>${msg('Stop job', { id: 'events.job-stop-confirm' })}</button>
       </div>
     </dialog>`;
   }
@@ -967,12 +733,7 @@ export class SoSystemEvents extends KitElement {
     } catch (error) {
       const e = toApiError(error);
       this.stopOutcome = { name: job.Name, stopped: false, error: e };
-      this.emit("so-write-error", {
-        kind: e.kind,
-        status: e.status,
-        message: e.message,
-        operation: "stop-job",
-      });
+      this.emit('so-write-error', { kind: e.kind, status: e.status, message: e.message, operation: 'stop-job' });
     } finally {
       const next = new Set(this.stopping);
       next.delete(job.Id);
@@ -983,10 +744,7 @@ export class SoSystemEvents extends KitElement {
   /** @internal */
   private renderGrid(rows: readonly SystemEventRow[]) {
     const total = this.list.total;
-    const [start, end] = this.virtualRows.range(
-      total ?? rows.length,
-      rows.length,
-    );
+    const [start, end] = this.virtualRows.range(total ?? rows.length, rows.length);
     const tabStop = this.rowFocus.tabStop;
     const selectedId = this.selected?.PrimaryKey;
     const base = this.config.apiBase;
@@ -998,106 +756,62 @@ export class SoSystemEvents extends KitElement {
       aria-labelledby="title"
       aria-rowcount=${total === undefined ? -1 : total + 1}
       aria-colcount="7"
-      aria-busy=${this.querying ? "true" : "false"}
+      aria-busy=${this.querying ? 'true' : 'false'}
       ${ref(this.virtualRows.attach)}
       @click=${this.rowFocus.onClick}
       @keydown=${this.onGridKey}
       @focusin=${this.rowFocus.onFocusIn}
     >
       <div class="head" role="rowgroup" part="header">
-        <div class="row" role="row" aria-rowindex="1">
-          ${COLUMNS.map((c) => this.renderHeader(c))}
-        </div>
+        <div class="row" role="row" aria-rowindex="1">${COLUMNS.map((c) => this.renderHeader(c))}</div>
       </div>
       <div class="body" role="rowgroup">
-        ${this.virtualRows.spacer("before")}
+        ${this.virtualRows.spacer('before')}
         ${rows.slice(start, end).map((row, i) => {
-          const selected = row.PrimaryKey === selectedId;
-          const status = eventStatus(row.status);
-          return keyed(
-            row.PrimaryKey,
-            html`<div
+            const selected = row.PrimaryKey === selectedId;
+            const status = eventStatus(row.status);
+            return keyed(row.PrimaryKey, html`<div
               class="row"
               role="row"
-              part=${selected ? "row selected" : "row"}
+              part=${selected ? 'row selected' : 'row'}
               aria-rowindex=${start + i + FIRST_ROW}
-              aria-selected=${selected ? "true" : "false"}
+              aria-selected=${selected ? 'true' : 'false'}
               tabindex=${start + i === tabStop ? 0 : -1}
             >
               <span class="c-event" role="gridcell">${row.eventname}</span>
-              <span class="c-status ${toneClass(status)}" role="gridcell"
-                >${status.label}</span
-              >
-              <span class="c-message" role="gridcell" title=${row.eventmess}
-                >${row.eventmess}</span
-              >
-              <span class="c-activated" role="gridcell"
-                >${formatDateTime(row.registered)}</span
-              >
-              <span class="c-by" role="gridcell"
-                >${this.renderPortrait(row, base)}<span
-                  >${row.registered_associate_id_assocName}</span
-                ></span
-              >
-              <span class="c-finished" role="gridcell"
-                >${formatDateTime(row.eta)}</span
-              >
-              <span class="c-type" role="gridcell"
-                >${eventType(row.type).label}</span
-              >
-            </div>`,
-          );
-        })}
-        ${this.virtualRows.spacer("after")}
+              <span class="c-status ${toneClass(status)}" role="gridcell">${status.label}</span>
+              <span class="c-message" role="gridcell" title=${row.eventmess}>${row.eventmess}</span>
+              <span class="c-activated" role="gridcell">${formatDateTime(row.registered)}</span>
+              <span class="c-by" role="gridcell">${this.renderPortrait(row, base)}<span>${row.registered_associate_id_assocName}</span></span>
+              <span class="c-finished" role="gridcell">${formatDateTime(row.eta)}</span>
+              <span class="c-type" role="gridcell">${eventType(row.type).label}</span>
+            </div>`);
+          })}
+        ${this.virtualRows.spacer('after')}
       </div>
     </div>`;
   }
 
   /** @internal Keys on the rows move and select; keys on the header's sort buttons are the buttons' own. */
   private readonly onGridKey = (e: KeyboardEvent): void => {
-    if (!(e.target as Element).closest?.(".head")) this.rowFocus.onKeyDown(e);
+    if (!(e.target as Element).closest?.('.head')) this.rowFocus.onKeyDown(e);
   };
 
   /** @internal A column header: its sort button, `aria-sort` on the sorted one. */
   private renderHeader(c: Column) {
-    const direction =
-      this.sort.column === c.key
-        ? this.sort.desc
-          ? "descending"
-          : "ascending"
-        : undefined;
-    return html`<span
-      class=${c.class}
-      role="columnheader"
-      aria-sort=${ifDefined(direction)}
-    >
-      <button
-        type="button"
-        class="sort"
-        part="sort"
-        @click=${() => this.sortBy(c.key)}
-      >
-        <span class="label">${c.label()}</span>${sortIcons[direction ?? "none"]}
+    const direction = this.sort.column === c.key ? (this.sort.desc ? 'descending' : 'ascending') : undefined;
+    return html`<span class=${c.class} role="columnheader" aria-sort=${ifDefined(direction)}>
+      <button type="button" class="sort" part="sort" @click=${() => this.sortBy(c.key)}>
+        <span class="label">${c.label()}</span>${sortIcons[direction ?? 'none']}
       </button>
     </span>`;
   }
 
   /** @internal */
   private renderPortrait(row: SystemEventRow, apiBase: string) {
-    const url = portraitUrl(
-      row.registered_associate_id_portraitThumbnail,
-      apiBase,
-    );
+    const url = portraitUrl(row.registered_associate_id_portraitThumbnail, apiBase);
     return url && !this.brokenPortraits.has(url)
-      ? html`<img
-          class="avatar"
-          src=${url}
-          alt=""
-          width="24"
-          height="24"
-          decoding="async"
-          @error=${this.onPortraitError}
-        />`
+      ? html`<img class="avatar" src=${url} alt="" width="24" height="24" decoding="async" @error=${this.onPortraitError} />`
       : html`<span class="avatar initials" aria-hidden="true">
           ${initials(row.registered_associate_id_fullName, row.registered_associate_id_assocName)}
         </span>`;
@@ -1109,144 +823,91 @@ export class SoSystemEvents extends KitElement {
     if (!n) return nothing;
     const count = formatNumber(n);
     return html`<p class="notice warning" part="skipped" role="status">
-      ${
-        n === 1
-          ? msg("1 notification could not be read.", {
-              id: "events.skipped-one",
-            })
-          : msg(str`${count} notifications could not be read.`, {
-              id: "events.skipped",
-            })
-      }
+      ${n === 1
+        ? msg('1 notification could not be read.', { id: 'events.skipped-one' })
+        : msg(str`${count} notifications could not be read.`, { id: 'events.skipped' })}
     </p>`;
   }
 
   /** @internal Under the grid: next page loading, or what failed with *Try again*. Always there, to be announced. */
   private renderFooter() {
     const error = this.list.moreError;
-    return html`<div
-      class="footer"
-      part="footer"
-      role=${error ? "alert" : "status"}
-    >
-      ${
-        error
-          ? html`<p>
-                <strong
-                  >${msg("Could not load more notifications.", { id: "events.more-failed" })}</strong
-                >
-                ${reasonOf(error)}
-              </p>
-              <button
-                class="button"
-                part="retry"
-                type="button"
-                @click=${() => this.list.retry()}
-              >
-                ${msg("Try again", { id: "state.retry" })}
-              </button>`
-          : this.list.loadingMore
-            ? html`<span class="spinner" aria-hidden="true"></span>
-                <p>
-                  ${msg("Loading more notifications…", { id: "events.more-loading" })}
-                </p>`
-            : nothing
-      }
-    </div>`;
+    return html`<div class="footer" part="footer" role=${error ? 'alert' : 'status'}>${error
+        ? html`<p>
+              <strong>${msg('Could not load more notifications.', { id: 'events.more-failed' })}</strong>
+              ${reasonOf(error)}
+            </p>
+            <button class="button" part="retry" type="button" @click=${() => this.list.retry()}>
+              ${msg('Try again', { id: 'state.retry' })}
+            </button>`
+        : this.list.loadingMore
+          ? html`<span class="spinner" aria-hidden="true"></span>
+              <p>${msg('Loading more notifications…', { id: 'events.more-loading' })}</p>`
+          : nothing}</div>`;
   }
 
   /** @internal */
   private renderDetails() {
     const id = this.selected?.PrimaryKey;
-    const row =
-      id === undefined
-        ? undefined
-        : (this.list.rows[this.rowFocus.indexOf(id)] ?? this.selected);
-    return html`<section
-      class="details"
-      part="details"
-      role="region"
-      aria-labelledby="details-title"
-    >
-      ${heading(this.level(1), msg("Details", { id: "events.details" }), { id: "details-title", class: "subtitle" })}
-      ${
-        row
-          ? html`<p class="details-name">${row.eventname}</p>
-              <p class="details-message">${row.eventmess}</p>
-              <dl class="facts">
-                ${this.fact(msg("Status", { id: "events.status" }), eventStatus(row.status).label)}
-                ${this.fact(msg("Activated", { id: "events.activated" }), formatDateTime(row.registered))}
-                ${this.fact(
-                  msg("Activated by", { id: "events.by" }),
-                  [
-                    row.registered_associate_id_fullName,
-                    row.registered_associate_id_assocName &&
-                      `(${row.registered_associate_id_assocName})`,
-                  ]
-                    .filter(Boolean)
-                    .join(" "),
-                )}
-                ${this.fact(msg("Finished", { id: "events.finished" }), formatDateTime(row.eta))}
-                ${this.fact(msg("Type", { id: "events.type" }), eventType(row.type).label)}
-              </dl>`
-          : html`<p class="muted">
-              ${msg("Select a notification to see its full message and details.", { id: "events.details-hint" })}
-            </p>`
-      }
+    const row = id === undefined ? undefined : (this.list.rows[this.rowFocus.indexOf(id)] ?? this.selected);
+    return html`<section class="details" part="details" role="region" aria-labelledby="details-title">
+      ${heading(this.level(1), msg('Details', { id: 'events.details' }), { id: 'details-title', class: 'subtitle' })}
+      ${row
+        ? html`<p class="details-name">${row.eventname}</p>
+            <p class="details-message">${row.eventmess}</p>
+            <dl class="facts">
+              ${this.fact(msg('Status', { id: 'events.status' }), eventStatus(row.status).label)}
+              ${this.fact(msg('Activated', { id: 'events.activated' }), formatDateTime(row.registered))}
+              ${this.fact(
+                msg('Activated by', { id: 'events.by' }),
+                [row.registered_associate_id_fullName, row.registered_associate_id_assocName && `(${row.registered_associate_id_assocName})`]
+                  .filter(Boolean)
+                  .join(' '),
+              )}
+              ${this.fact(msg('Finished', { id: 'events.finished' }), formatDateTime(row.eta))}
+              ${this.fact(msg('Type', { id: 'events.type' }), eventType(row.type).label)}
+            </dl>`
+        : html`<p class="muted">
+            ${msg('Select a notification to see its full message and details.', { id: 'events.details-hint' })}
+          </p>`}
     </section>`;
   }
 
   /** @internal */
   private fact(label: string, value: string) {
-    return value
-      ? html`<div>
-          <dt>${label}</dt>
-          <dd>${value}</dd>
-        </div>`
-      : nothing;
+    return value ? html`<div><dt>${label}</dt><dd>${value}</dd></div>` : nothing;
   }
 
   /** @internal */
   private select(row: SystemEventRow): void {
     if (row.PrimaryKey === this.selected?.PrimaryKey) return;
     this.selected = row;
-    this.emit("so-event-select", { id: row.PrimaryKey });
+    this.emit('so-event-select', { id: row.PrimaryKey });
   }
 
   /** @internal */
   private readonly onPortraitError = (e: Event) => {
-    const src = (e.target as HTMLImageElement).getAttribute("src");
+    const src = (e.target as HTMLImageElement).getAttribute('src');
     if (src) this.brokenPortraits = new Set(this.brokenPortraits).add(src);
   };
 }
 
 /** A progress percentage that can be drawn: 0…100 (0 for a value that cannot be true). */
-const svgPercent = (value: number) =>
-  Number.isFinite(value)
-    ? Math.min(100, Math.max(0, value))
-    : value === Infinity
-      ? 100
-      : 0;
+const svgPercent = (value: number) => (Number.isFinite(value) ? Math.min(100, Math.max(0, value)) : value === Infinity ? 100 : 0);
 
 /** The class that styles a known value by its meaning (`tone-bad`, …); none for an unknown value. */
-const toneClass = (label: ValueLabel) =>
-  label.tone ? `tone-${label.tone}` : "";
+const toneClass = (label: ValueLabel) => (label.tone ? `tone-${label.tone}` : '');
 
 /** W10 is offered only where SuperOffice says the job can be stopped. */
-const stoppable = (job: BatchTask) =>
-  job.CancellationBehaviour === "CanCancel" ||
-  job.CancellationBehaviour === "CancelWithWarning";
+const stoppable = (job: BatchTask) => job.CancellationBehaviour === 'CanCancel' || job.CancellationBehaviour === 'CancelWithWarning';
 
 /** A search or a filter narrows the list (a sort alone does not). */
 const isFiltered = (q: SystemEventQuery) => !!(q.status || q.type || q.search);
 
+
 /** A date in the file as spreadsheets read it: `2026-11-30 14:05` (the time shown); empty for none. */
 const csvDate = (date: WallDate | null): CsvCell =>
-  !date
-    ? null
-    : isUnreadableDate(date)
-      ? unreadableDateText(date)
-      : date.slice(0, 16).replace("T", " ");
+  !date ? null : isUnreadableDate(date) ? unreadableDateText(date) : date.slice(0, 16).replace('T', ' ');
 
 /** One event as a CSV row, in the columns' order; status and type as shown (translated), names in full. */
 const csvRow = (row: SystemEventRow): CsvCell[] => [
@@ -1254,37 +915,17 @@ const csvRow = (row: SystemEventRow): CsvCell[] => [
   eventStatus(row.status).label,
   row.eventmess,
   csvDate(row.registered),
-  [
-    row.registered_associate_id_fullName,
-    row.registered_associate_id_assocName &&
-      `(${row.registered_associate_id_assocName})`,
-  ]
-    .filter(Boolean)
-    .join(" "),
+  [row.registered_associate_id_fullName, row.registered_associate_id_assocName && `(${row.registered_associate_id_assocName})`].filter(Boolean).join(' '),
   csvDate(row.eta),
   eventType(row.type).label,
 ];
 
 const icon = (path: TemplateResult) =>
-  html`<svg
-    class="icon"
-    viewBox="0 0 16 16"
-    width="16"
-    height="16"
-    aria-hidden="true"
-  >
-    ${path}
-  </svg>`;
+  html`<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">${path}</svg>`;
 const sortIcons = {
-  none: icon(
-    svg`<path d="M5 6.5 8 3.5l3 3M5 9.5l3 3 3-3" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linecap="round" stroke-linejoin="round"/>`,
-  ),
-  ascending: icon(
-    svg`<path d="M4.5 10 8 6.5l3.5 3.5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/>`,
-  ),
-  descending: icon(
-    svg`<path d="M4.5 6.5 8 10l3.5-3.5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/>`,
-  ),
+  none: icon(svg`<path d="M5 6.5 8 3.5l3 3M5 9.5l3 3 3-3" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linecap="round" stroke-linejoin="round"/>`),
+  ascending: icon(svg`<path d="M4.5 10 8 6.5l3.5 3.5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/>`),
+  descending: icon(svg`<path d="M4.5 6.5 8 10l3.5-3.5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/>`),
 };
 const downloadIcon = icon(
   svg`<path d="M8 2v8M4.5 6.5 8 10l3.5-3.5M2.5 13.5h11" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/>`,
