@@ -1,6 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { resolveConfig, type ResolvedConfig } from '../src/api/config.js';
 import { invalidate, send, tagsOf } from '../src/api/client.js';
 import { ApiError } from '../src/api/errors.js';
 import * as api from '../src/api/endpoints.js';
@@ -8,17 +7,8 @@ import { LicenseResultSchema, type User } from '../src/api/schemas.js';
 import '../src/components/owner-info/define.js';
 import type { SoOwnerInfo } from '../src/components/owner-info/owner-info.js';
 import { countRequests, part, useMockBackend, worker } from './support/mocks.js';
+import { cfg, failWith } from './support/api.js';
 
-const cfg = (over: Partial<ResolvedConfig> = {}): ResolvedConfig => ({ ...resolveConfig(undefined, undefined), ...over });
-const failWith = async (p: Promise<unknown>): Promise<ApiError> => {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).to.be.instanceOf(ApiError);
-    return e as ApiError;
-  }
-  throw new Error('expected a failure');
-};
 
 const link = (Name: string, Assigned: boolean) => ({
   ModuleLicenseId: 1,

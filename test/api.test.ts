@@ -1,8 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse, delay } from 'msw';
-import { configure, resolveAgainstBase, resolveConfig, type ResolvedConfig } from '../src/api/config.js';
+import { configure, resolveAgainstBase, resolveConfig } from '../src/api/config.js';
 import { buildUrl, clearSharedAnswers, request } from '../src/api/client.js';
-import { ApiError } from '../src/api/errors.js';
 import * as api from '../src/api/endpoints.js';
 import { isTruthyCell, LicensesSchema, toWallDate } from '../src/api/schemas.js';
 import { setLocale } from '../src/localization.js';
@@ -11,17 +10,8 @@ import '../src/components/provider/define.js';
 import type { SoOwnerInfo } from '../src/components/owner-info/owner-info.js';
 import type { SoProvider } from '../src/components/provider/provider.js';
 import { countRequests, part, useMockBackend, worker } from './support/mocks.js';
+import { cfg, failWith } from './support/api.js';
 
-const cfg = (over: Partial<ResolvedConfig> = {}): ResolvedConfig => ({ ...resolveConfig(undefined, undefined), ...over });
-const failWith = async (p: Promise<unknown>): Promise<ApiError> => {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).to.be.instanceOf(ApiError);
-    return e as ApiError;
-  }
-  throw new Error('expected a failure');
-};
 const headersOf = () => {
   const seen: Headers[] = [];
   worker.use(

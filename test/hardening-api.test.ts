@@ -2,13 +2,13 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { configure, resolveConfig, type AuthConfig, type KitConfig, type ResolvedConfig } from '../src/api/config.js';
 import { readCookie, request, send } from '../src/api/client.js';
-import { ApiError } from '../src/api/errors.js';
 import { PrincipalSchema } from '../src/api/schemas.js';
 import '../src/components/owner-info/define.js';
 import '../src/components/provider/define.js';
 import type { SoOwnerInfo } from '../src/components/owner-info/owner-info.js';
 import type { SoProvider } from '../src/components/provider/provider.js';
 import { part, text, useMockBackend, waitForState } from './support/mocks.js';
+import { failWith } from './support/api.js';
 
 const PRINCIPAL = { AssociateId: 5, Associate: 'KARI', FullName: 'Kari Nordmann' };
 const OWNER_E1 = [
@@ -29,15 +29,6 @@ function recorder(answer: (url: string, init: RequestInit) => Response | Promise
   return { sent, transport };
 }
 
-const failure = async (p: Promise<unknown>): Promise<ApiError> => {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).to.be.instanceOf(ApiError);
-    return e as ApiError;
-  }
-  throw new Error('expected a failure');
-};
 
 const get = (config: ResolvedConfig, fresh = true) => request(config, '/User/currentPrincipal', { schema: PrincipalSchema, fresh });
 
@@ -139,7 +130,7 @@ describe('hardening: credentials', () => {
     const { sent, transport } = recorder();
     configure({ fetch: transport, timeout: 200, auth: { mode: 'bearer', getToken: () => new Promise<string>(() => {}) } });
     const started = performance.now();
-    const error = await failure(get(resolveConfig(undefined, undefined)));
+    const error = await failWith(get(resolveConfig(undefined, undefined)));
     expect(error.kind).to.equal('timeout');
     expect(performance.now() - started).to.be.lessThan(2000);
     expect(sent.length).to.equal(0);
@@ -150,7 +141,7 @@ describe('hardening: credentials', () => {
     for (const token of [undefined, '', '  ']) {
       const getToken = (() => token) as () => string;
       configure({ fetch: transport, auth: { mode: 'bearer', getToken } });
-      const error = await failure(get(resolveConfig(undefined, undefined)));
+      const error = await failWith(get(resolveConfig(undefined, undefined)));
       expect(error.kind).to.equal('unauthorized');
       expect(error.message).to.contain('no access token');
     }
@@ -192,10 +183,10 @@ describe('hardening: Retry-After', () => {
     const { transport } = recorder(() => answers.shift()!);
     configure({ fetch: transport });
     const config = resolveConfig(undefined, undefined);
-    expect((await failure(get(config))).retryAfter).to.equal(7000);
-    const dated = (await failure(get(config))).retryAfter!;
+    expect((await failWith(get(config))).retryAfter).to.equal(7000);
+    const dated = (await failWith(get(config))).retryAfter!;
     expect(dated).to.be.within(55_000, 60_000);
-    expect((await failure(get(config))).retryAfter).to.equal(undefined);
+    expect((await failWith(get(config))).retryAfter).to.equal(undefined);
   });
 });
 

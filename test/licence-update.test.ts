@@ -11,6 +11,7 @@ import { REJECTED_REASON } from '../src/mocks/licence-writes.js';
 import { setScenario } from '../src/mocks/scenarios.js';
 import { runDataElementSuite } from './support/data-element-suite.js';
 import { countRequests, part, recordEvents, shadow, text, useMockBackend, worker } from './support/mocks.js';
+import { stubWindowOpen } from './support/api.js';
 
 const W1 = '*/api/v1/Agents/License/GetLicenseStatusFromLicenseServer';
 const answerW1 = (LicenseStatus: string, Message = '', Url = '') =>
@@ -296,12 +297,7 @@ describe('<so-licence-update>', () => {
   });
 
   it('Purchase new licences opens an https shop with noopener; refuses any other', async () => {
-    const opened: unknown[][] = [];
-    const original = window.open;
-    window.open = (...args: unknown[]) => {
-      opened.push(args);
-      return null;
-    };
+    const { opened, restore } = stubWindowOpen();
     try {
       const el = await mount();
       part(el, 'shop')!.click();
@@ -313,7 +309,7 @@ describe('<so-licence-update>', () => {
       expect(alertText(el)).to.contain('not a secure (https) address');
       expect(opened).to.have.length(1);
     } finally {
-      window.open = original;
+      restore();
     }
   });
 

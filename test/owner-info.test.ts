@@ -9,6 +9,7 @@ import { setScenario } from '../src/mocks/scenarios.js';
 import { SHOP_URL } from '../src/mocks/licence-writes.js';
 import { runDataElementSuite } from './support/data-element-suite.js';
 import { part, recordEvents, text, useMockBackend, waitForState, worker } from './support/mocks.js';
+import { stubWindowOpen } from './support/api.js';
 
 const company = (el: SoOwnerInfo) => part(el, 'company')?.textContent?.trim();
 const loaded = async (el: SoOwnerInfo) => {
@@ -135,12 +136,7 @@ describe('<so-owner-info>', () => {
   });
 
   it('the expiry warning and the expired alert offer Purchase new licences: https shop only, with noopener', async () => {
-    const opened: unknown[][] = [];
-    const original = window.open;
-    window.open = (...args: unknown[]) => {
-      opened.push(args);
-      return null;
-    };
+    const { opened, restore } = stubWindowOpen();
     try {
       serve(owner({ ExpiryDate: wall(10) }));
       const soon = await loaded(await fixture<SoOwnerInfo>(html`<so-owner-info></so-owner-info>`));
@@ -166,7 +162,7 @@ describe('<so-owner-info>', () => {
       await waitUntil(() => !part(soon, 'expired'), 'far away');
       expect(part(soon, 'shop'), 'no shop without a warning').to.equal(null);
     } finally {
-      window.open = original;
+      restore();
     }
   });
 

@@ -11,6 +11,7 @@ import { SHOP_URL } from '../src/mocks/licence-writes.js';
 import { clearSharedAnswers } from '../src/api/client.js';
 import { runDataElementSuite } from './support/data-element-suite.js';
 import { countRequests, failures, part, recordEvents, text, useMockBackend, waitForState, worker } from './support/mocks.js';
+import { stubWindowOpen } from './support/api.js';
 
 const E4 = '*/api/v1/SystemInfo/Database';
 
@@ -79,12 +80,7 @@ describe('<so-status-database>', () => {
   });
 
   it('the expiry warning offers Purchase new licences (SuperOffice’s https shop, noopener); none while far away', async () => {
-    const opened: unknown[][] = [];
-    const original = window.open;
-    window.open = (...args: unknown[]) => {
-      opened.push(args);
-      return null;
-    };
+    const { opened, restore } = stubWindowOpen();
     try {
       const shops = countRequests('/ShopUrl');
       serve(info({ NextExpiryDate: wall(20) }));
@@ -107,7 +103,7 @@ describe('<so-status-database>', () => {
       serve(info({ NextExpiryDate: wall(90) }));
       expect(part(await loaded(), 'shop')).to.equal(null);
     } finally {
-      window.open = original;
+      restore();
     }
   });
 

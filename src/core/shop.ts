@@ -1,5 +1,5 @@
 import type { ReactiveController } from 'lit';
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '../localization.js';
 import { getShopUrl, safeHttpsUrl } from '../api/endpoints.js';
 import { isAbort, toApiError, type ApiError } from '../api/errors.js';
@@ -82,3 +82,17 @@ export class ShopAction implements ReactiveController {
       ${problem ? html`<span class="shop-error" part="shop-error" role="alert">${problem}</span>` : nothing}`;
   }
 }
+
+/** Styles of `ShopAction.render()` inside a `.shop-line` (the button, and beside it a refusal or failure). */
+export const shopStyles = css`
+  .shop-line {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+  }
+
+  .shop-error {
+    color: var(--_danger-text);
+  }
+`;

@@ -123,6 +123,11 @@ export const tokens = [
     border-color: var(--_accent);
   }
 
+  .button:disabled {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+
   .button.primary {
     background: var(--_accent);
     border-color: var(--_accent);

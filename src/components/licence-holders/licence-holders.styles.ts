@@ -223,10 +223,6 @@ export const styles = css`
   .c-actions .button {
     padding: calc(var(--_space) / 2) var(--_space);
   }
-  .button:disabled {
-    opacity: 0.6;
-    cursor: not-allowed;
-  }
   .who {
     display: grid;
     min-width: 0;

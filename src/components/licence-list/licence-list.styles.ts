@@ -25,17 +25,6 @@ export const styles = css`
     font-weight: 600;
   }
 
-  .button:disabled {
-    opacity: 0.55;
-    cursor: not-allowed;
-  }
-
-  .icon {
-    flex: none;
-    width: 1em;
-    height: 1em;
-  }
-
   .count {
     margin: var(--_space) 0 0;
     color: var(--_text-muted);

@@ -1,4 +1,4 @@
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { keyed } from 'lit/directives/keyed.js';
@@ -12,6 +12,7 @@ import { formatNumber, formatPercent, svgNumber, unreadableNumberText } from '..
 import { facts } from '../../core/facts.styles.js';
 import { KitElement } from '../../core/kit-element.js';
 import { heading } from '../../core/heading.js';
+import { downloadIcon, icon, iconStyles, sortIcons } from '../../core/icons.js';
 import { csvFileName, downloadCsv } from '../../core/csv.js';
 import { Resource } from '../../core/resource.js';
 import { emptyTemplate, renderResource } from '../../core/states.js';
@@ -140,22 +141,12 @@ export function planIncludes(extraInfo: string): string[] {
     .filter(Boolean);
 }
 
-const icon = (path: TemplateResult) =>
-  html`<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">${path}</svg>`;
 const warningIcon = icon(
   svg`<path d="M8 1.5 15 14.5H1z" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round"/><path d="M8 6v4M8 11.5v1.2" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"/>`,
 );
 const fullIcon = icon(
   svg`<circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M4 8h8" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"/>`,
 );
-const downloadIcon = icon(
-  svg`<path d="M8 2v8M4.5 6.5 8 10l3.5-3.5M2.5 13.5h11" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/>`,
-);
-const sortIcons = {
-  none: icon(svg`<path d="M5 6.5 8 3.5l3 3M5 9.5l3 3 3-3" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linecap="round" stroke-linejoin="round"/>`),
-  ascending: icon(svg`<path d="M4.5 10 8 6.5l3.5 3.5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/>`),
-  descending: icon(svg`<path d="M4.5 6.5 8 10l3.5-3.5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/>`),
-};
 
 interface Column {
   key: SortKey;
@@ -205,7 +196,7 @@ interface Column {
  * @csspart retry - The *Try again* button.
  */
 export class SoLicenceList extends KitElement {
-  static override styles = [KitElement.styles, facts, styles];
+  static override styles = [KitElement.styles, facts, iconStyles, styles];
 
   /** The licence owner (`OwnerName` in E1), e.g. `SUPEROFFICE` or a third-party add-on's code. */
   @property() owner = 'SUPEROFFICE';

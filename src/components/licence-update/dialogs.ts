@@ -150,10 +150,6 @@ const dialogStyles = css`
   .notice p {
     margin: 0;
   }
-  .button:disabled {
-    opacity: 0.6;
-    cursor: not-allowed;
-  }
   .input {
     padding: calc(var(--_space) * 0.75) var(--_space);
     border: 1px solid var(--_border);

@@ -65,8 +65,4 @@ export const styles = css`
   a {
     color: var(--_accent);
   }
-  .button:disabled {
-    opacity: 0.6;
-    cursor: not-allowed;
-  }
 `;

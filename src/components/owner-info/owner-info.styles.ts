@@ -34,15 +34,4 @@ export const styles = css`
   .notice {
     margin: 0;
   }
-
-  .shop-line {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space);
-  }
-
-  .shop-error {
-    color: var(--_danger-text);
-  }
 `;

@@ -5,7 +5,7 @@ import { getLicenses } from '../../api/endpoints.js';
 import { isUnreadableDate, unreadableValue, type ExtendedLicenseInfo, type LicenseInfo, type WallDate } from '../../api/schemas.js';
 import { KitElement } from '../../core/kit-element.js';
 import { Resource } from '../../core/resource.js';
-import { ShopAction } from '../../core/shop.js';
+import { ShopAction, shopStyles } from '../../core/shop.js';
 import { renderResource } from '../../core/states.js';
 import { daysFromToday, formatDate, formatRelativeDays, wallTime } from '../../core/format.js';
 import { facts } from '../../core/facts.styles.js';
@@ -57,7 +57,7 @@ export function expiryStatus(info: LicenseInfo, now = new Date()): ExpiryStatus 
  * @csspart retry - The *Try again* button.
  */
 export class SoOwnerInfo extends KitElement {
-  static override styles = [KitElement.styles, facts, styles];
+  static override styles = [KitElement.styles, facts, shopStyles, styles];
 
   /** The licence owner to show (`OwnerName` in E1), e.g. `SUPEROFFICE` or a third-party add-on's code. */
   @property() owner = 'SUPEROFFICE';

@@ -31,15 +31,4 @@ export const styles = css`
     border-top: 1px solid var(--_track);
     color: var(--_text-muted);
   }
-
-  .shop-line {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space);
-  }
-
-  .shop-error {
-    color: var(--_danger-text);
-  }
 `;

@@ -5,7 +5,7 @@ import { ApiError } from '../../api/errors.js';
 import { isUnreadableDate, type DatabaseInfo, type ExtendedLicenseInfo, type Principal, type WallDate } from '../../api/schemas.js';
 import { KitElement } from '../../core/kit-element.js';
 import { Resource } from '../../core/resource.js';
-import { ShopAction } from '../../core/shop.js';
+import { ShopAction, shopStyles } from '../../core/shop.js';
 import { renderResource } from '../../core/states.js';
 import { daysFromToday, formatDate, formatRelativeDays, wallTime } from '../../core/format.js';
 import { facts } from '../../core/facts.styles.js';
@@ -100,7 +100,7 @@ function roleOf(principal: Principal | null): DatabaseStatus['role'] {
  * @csspart retry - The *Try again* button.
  */
 export class SoStatusDatabase extends KitElement {
-  static override styles = [KitElement.styles, facts, styles];
+  static override styles = [KitElement.styles, facts, shopStyles, styles];
 
   /** @internal *Purchase new licences* in the expiry warning (SuperOffice's shop: the database's licence). */
   private readonly shop = new ShopAction(this);

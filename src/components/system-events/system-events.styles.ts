@@ -151,17 +151,6 @@ export const styles = css`
     margin-block-end: 1.45em;
   }
 
-  .button:disabled {
-    opacity: 0.55;
-    cursor: not-allowed;
-  }
-
-  .icon {
-    flex: none;
-    width: 1em;
-    height: 1em;
-  }
-
   .count:empty {
     display: none;
   }

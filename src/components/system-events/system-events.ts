@@ -1,4 +1,4 @@
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ref } from 'lit/directives/ref.js';
@@ -19,6 +19,7 @@ import { facts } from '../../core/facts.styles.js';
 import { formatDateTime, formatNumber, formatPercent, unreadableDateText } from '../../core/format.js';
 import { KitElement } from '../../core/kit-element.js';
 import { heading } from '../../core/heading.js';
+import { downloadIcon, iconStyles, sortIcons } from '../../core/icons.js';
 import { PagedList } from '../../core/paged-list.js';
 import { Poller } from '../../core/poller.js';
 import { Resource, type LoadContext } from '../../core/resource.js';
@@ -124,7 +125,7 @@ type ExportOutcome =
  * @cssprop [--so-events-height=24rem] - Height of the scrolling grid.
  */
 export class SoSystemEvents extends KitElement {
-  static override styles = [KitElement.styles, facts, styles];
+  static override styles = [KitElement.styles, facts, iconStyles, styles];
 
   /**
    * Seconds between refreshes of the newest events and the running jobs; `0` (default) turns polling off. At least
@@ -919,14 +920,3 @@ const csvRow = (row: SystemEventRow): CsvCell[] => [
   csvDate(row.eta),
   eventType(row.type).label,
 ];
-
-const icon = (path: TemplateResult) =>
-  html`<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">${path}</svg>`;
-const sortIcons = {
-  none: icon(svg`<path d="M5 6.5 8 3.5l3 3M5 9.5l3 3 3-3" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linecap="round" stroke-linejoin="round"/>`),
-  ascending: icon(svg`<path d="M4.5 10 8 6.5l3.5 3.5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/>`),
-  descending: icon(svg`<path d="M4.5 6.5 8 10l3.5-3.5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/>`),
-};
-const downloadIcon = icon(
-  svg`<path d="M8 2v8M4.5 6.5 8 10l3.5-3.5M2.5 13.5h11" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/>`,
-);
