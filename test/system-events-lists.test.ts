@@ -85,6 +85,18 @@ function captureDownloads() {
 }
 const csvLines = async (blob: Blob) => (await blob.text()).replace(/^\uFEFF/, '').split('\r\n');
 
+/** Clicks *Download CSV* and waits for the file; the files saved are in the returned capture. */
+async function downloadCsvOf(el: SoSystemEvents) {
+  const capture = captureDownloads();
+  try {
+    part(el, 'download')!.click();
+    await waitUntil(() => capture.files.length, 'file saved');
+  } finally {
+    capture.restore();
+  }
+  return capture;
+}
+
 describe('<so-system-events> sort, filter, search and export', () => {
   useMockBackend();
 
@@ -324,13 +336,7 @@ describe('<so-system-events> sort, filter, search and export', () => {
       sortButton(el, 'Event').click();
       await settled(el);
       await choose(el, 'type-filter', 'User');
-      const capture = captureDownloads();
-      try {
-        part(el, 'download')!.click();
-        await waitUntil(() => capture.files.length, 'file saved');
-      } finally {
-        capture.restore();
-      }
+      const capture = await downloadCsvOf(el);
       const [{ name, blob }] = capture.files;
       expect(name).to.equal(csvFileName(['system-notifications', 'superoffice', '2394857611']));
       expect(name).to.match(/^system-notifications-superoffice-2394857611-\d{4}-\d{2}-\d{2}\.csv$/);
@@ -349,13 +355,7 @@ describe('<so-system-events> sort, filter, search and export', () => {
       await setLocale('de');
       const el = await mount();
       await choose(el, 'status-filter', 'Failed');
-      const capture = captureDownloads();
-      try {
-        part(el, 'download')!.click();
-        await waitUntil(() => capture.files.length, 'file saved');
-      } finally {
-        capture.restore();
-      }
+      const capture = await downloadCsvOf(el);
       const lines = await csvLines(capture.files[0].blob);
       expect(lines[0]).to.equal('Ereignis;Status;Nachricht;Aktiviert;Aktiviert von;Fertiggestellt;Typ');
       expect(lines[1].split(';')[1]).to.equal('Fehlgeschlagen');
@@ -474,13 +474,7 @@ describe('<so-system-events> sort, filter, search and export', () => {
     it('names the file without a serial number when the licence is not readable', async () => {
       const el = await mount();
       worker.use(http.get('*/api/v1/License', () => HttpResponse.json({ Error: true }, { status: 403 })));
-      const capture = captureDownloads();
-      try {
-        part(el, 'download')!.click();
-        await waitUntil(() => capture.files.length, 'file saved');
-      } finally {
-        capture.restore();
-      }
+      const capture = await downloadCsvOf(el);
       expect(capture.files[0].name).to.equal(csvFileName(['system-notifications', 'superoffice']));
     });
   });
