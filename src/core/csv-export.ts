@@ -3,7 +3,7 @@
  * filters — fetched again page by page with the list's own query when the list has not loaded every match yet,
  * bounded, with progress, *Cancel* and what the export came to (done, cut by the bound, cancelled, failed).
  */
-import { html, nothing, type ReactiveController } from 'lit';
+import { css, html, nothing, type ReactiveController } from 'lit';
 import { getLicenses, type Page } from '../api/endpoints.js';
 import type { ResolvedConfig } from '../api/config.js';
 import { isAbort, toApiError, type ApiError } from '../api/errors.js';
@@ -18,6 +18,20 @@ import { reasonOf } from './states.js';
 export const EXPORT_LIMIT = 5000;
 /** Rows per request while exporting (SuperOffice advises at most 1,000 archive rows at a time). */
 const EXPORT_PAGE = 1000;
+
+/** The export's line: progress, the bar taking the room left, *Cancel*. */
+export const exportStyles = css`
+  .export {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+  }
+
+  .export progress {
+    flex: 1 1 8rem;
+  }
+`;
 
 /** What the last export came to. */
 export type ExportOutcome =
@@ -69,6 +83,8 @@ export class CsvExport implements ReactiveController {
 
   /** @internal */
   private controller?: AbortController;
+  /** @internal The export under way, settled when its outcome is known. */
+  private current?: Promise<void>;
 
   constructor(private readonly host: KitElement) {
     host.addController(this);
@@ -93,6 +109,7 @@ export class CsvExport implements ReactiveController {
   /** *Cancel*: nothing is saved; the focus returns to *Download CSV*. */
   readonly cancel = async (): Promise<void> => {
     this.controller?.abort(new DOMException('The export was cancelled.', 'AbortError'));
+    await this.current;
     await this.host.updateComplete;
     this.host.renderRoot.querySelector<HTMLElement>('[part~=download]')?.focus();
   };
@@ -101,8 +118,14 @@ export class CsvExport implements ReactiveController {
    * Saves the rows of `run` as a CSV file: the loaded rows when they are all, else the pages of the list's query,
    * 1,000 at a time, at most `EXPORT_LIMIT` rows. One file per call, never retried.
    */
-  async run<Row>(run: ExportRun<Row>): Promise<void> {
-    if (this.controller) return;
+  run<Row>(run: ExportRun<Row>): Promise<void> {
+    if (this.current) return this.current;
+    this.current = this.collect(run).finally(() => (this.current = undefined));
+    return this.current;
+  }
+
+  /** @internal */
+  private async collect<Row>(run: ExportRun<Row>): Promise<void> {
     const controller = (this.controller = new AbortController());
     const { signal } = controller;
     let total = run.loaded ? run.loaded.length : run.total;

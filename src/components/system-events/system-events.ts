@@ -14,7 +14,7 @@ import {
 import { isAbort, toApiError, type ApiError } from '../../api/errors.js';
 import { isUnreadableDate, type BatchTask, type SystemEventRow, type WallDate } from '../../api/schemas.js';
 import { csvFileName, type CsvCell } from '../../core/csv.js';
-import { CsvExport, EXPORT_LIMIT, ownerSerial } from '../../core/csv-export.js';
+import { CsvExport, exportStyles, EXPORT_LIMIT, ownerSerial } from '../../core/csv-export.js';
 import { facts } from '../../core/facts.styles.js';
 import { formatDateTime, formatNumber, formatPercent, unreadableDateText } from '../../core/format.js';
 import { KitElement } from '../../core/kit-element.js';
@@ -115,7 +115,7 @@ const DEFAULT_SORT = { column: 'registered', desc: true } as const satisfies Sys
  * @cssprop [--so-events-height=24rem] - Height of the scrolling grid.
  */
 export class SoSystemEvents extends KitElement {
-  static override styles = [KitElement.styles, facts, iconStyles, styles];
+  static override styles = [KitElement.styles, facts, iconStyles, exportStyles, styles];
 
   /**
    * Seconds between refreshes of the newest events and the running jobs; `0` (default) turns polling off. At least
