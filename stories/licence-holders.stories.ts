@@ -1,7 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { activateWhenShown, whenShown } from './support/play.js';
-import { delay, http } from 'msw';
+import { activateWhenShown, stallExportAt, whenShown } from './support/play.js';
 import '../src/components/licence-holders/define.js';
 
 type Args = { owner: string; module: string; 'must-remove': number; 'api-base': string };
@@ -92,13 +91,7 @@ export const Swedish: Story = { parameters: { locale: 'sv' }, args: { module: 't
 export const Exporting: Story = {
   parameters: {
     scenario: 'large',
-    msw: [
-      http.get('*/api/v1/Archive/InternalUsers', async ({ request }) => {
-        const q = new URL(request.url).searchParams;
-        if (q.get('$top') === '1000' && q.get('$skip') === '1000') await delay('infinite');
-        return undefined;
-      }),
-    ],
+    msw: [stallExportAt('Archive/InternalUsers', 1000)],
   },
   play: ({ canvasElement }) => activateWhenShown(canvasElement, 'so-licence-holders', '[part~=download]:not(:disabled)'),
 };

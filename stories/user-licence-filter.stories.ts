@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { activateWhenShown, whenShown } from './support/play.js';
-import { delay, http } from 'msw';
+import { activateWhenShown, stallExportAt, whenShown } from './support/play.js';
+import { http } from 'msw';
 import '../src/components/user-licence-filter/define.js';
 import { errorResponse } from '../src/mocks/handlers.js';
 
@@ -149,13 +149,7 @@ export const LargeSortedAndSearched: Story = { parameters: { scenario: 'large' }
 export const Exporting: Story = {
   parameters: {
     scenario: 'large',
-    msw: [
-      http.get('*/api/v1/Archive/InternalUsers', async ({ request }) => {
-        const q = new URL(request.url).searchParams;
-        if (q.get('$top') === '1000' && q.get('$skip') === '2000') await delay('infinite');
-        return undefined;
-      }),
-    ],
+    msw: [stallExportAt('Archive/InternalUsers', 2000)],
   },
   play: ({ canvasElement }) => activateWhenShown(canvasElement, 'so-user-licence-filter', '[part~=download]:not(:disabled)'),
 };

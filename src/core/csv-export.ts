@@ -10,7 +10,9 @@ import { isAbort, toApiError, type ApiError } from '../api/errors.js';
 import type { ArchivePage } from '../api/schemas.js';
 import { msg } from '../localization.js';
 import { downloadCsv, type CsvCell } from './csv.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { formatNumber } from './format.js';
+import { downloadIcon } from './icons.js';
 import type { KitElement } from './kit-element.js';
 import { reasonOf } from './states.js';
 
@@ -169,6 +171,23 @@ export class CsvExport implements ReactiveController {
       this.controller = undefined;
       this.set(undefined);
     }
+  }
+
+  /**
+   * *Download CSV* (`part="download"`, `iconStyles` in the element's styles): disabled while an export runs and unless
+   * `ready` (something to save). `describedBy`: the id of what names the list saved (e.g. its tab).
+   */
+  button(onClick: () => unknown, { ready, describedBy }: { ready: boolean; describedBy?: string }) {
+    return html`<button
+      class="button download"
+      part="download"
+      type="button"
+      aria-describedby=${ifDefined(describedBy)}
+      ?disabled=${!ready || this.running}
+      @click=${onClick}
+    >
+      ${downloadIcon} ${msg('Download CSV', { id: 'list.download' })}
+    </button>`;
   }
 
   /** The progress with *Cancel* while an export runs, else what the last one came to (nothing before the first). */

@@ -34,3 +34,18 @@ export async function downloadCsvOf(el: Element, timeout = 4000) {
   }
   return capture;
 }
+
+/**
+ * Clicks the element's *Download CSV*, then runs `meanwhile` (wait for the progress, press *Cancel*, wait for the
+ * outcome…) while downloads are captured; the files saved by then are in the returned capture.
+ */
+export async function exportMeanwhile(el: Element, meanwhile: () => Promise<unknown>) {
+  const capture = captureDownloads();
+  try {
+    part(el, 'download')!.click();
+    await meanwhile();
+  } finally {
+    capture.restore();
+  }
+  return capture;
+}

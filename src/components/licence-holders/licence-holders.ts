@@ -7,7 +7,7 @@ import { getLicenses, getUsers, type AssignmentChange } from '../../api/endpoint
 import { formatNumber } from '../../core/format.js';
 import { csvFileName } from '../../core/csv.js';
 import { CsvExport, exportStyles, ownerSerial } from '../../core/csv-export.js';
-import { downloadIcon, iconStyles } from '../../core/icons.js';
+import { iconStyles } from '../../core/icons.js';
 import { heading } from '../../core/heading.js';
 import { KitElement } from '../../core/kit-element.js';
 import { PagedList } from '../../core/paged-list.js';
@@ -368,16 +368,7 @@ export class SoLicenceHolders extends KitElement {
     const tab = this.tab;
     // Something to save: holders shown, or users left to read (holders may be further on).
     const ready = this.users[tab].state === 'loaded' && (this.holders(tab).length > 0 || !this.lists[tab].complete);
-    return html`<button
-      class="button download"
-      part="download"
-      type="button"
-      aria-describedby="tab-${tab}"
-      ?disabled=${!ready || this.csv.running}
-      @click=${this.exportCsv}
-    >
-      ${downloadIcon} ${msg('Download CSV', { id: 'list.download' })}
-    </button>`;
+    return this.csv.button(this.exportCsv, { ready, describedBy: `tab-${tab}` });
   }
 
   /** @internal The export's progress with *Cancel*, or what the last export came to. */

@@ -19,7 +19,7 @@ import { facts } from '../../core/facts.styles.js';
 import { formatDateTime, formatNumber, formatPercent, unreadableDateText } from '../../core/format.js';
 import { KitElement } from '../../core/kit-element.js';
 import { heading } from '../../core/heading.js';
-import { downloadIcon, iconStyles, sortIcons } from '../../core/icons.js';
+import { iconStyles, sortIcons } from '../../core/icons.js';
 import { PagedList } from '../../core/paged-list.js';
 import { Poller } from '../../core/poller.js';
 import { Resource, type LoadContext } from '../../core/resource.js';
@@ -447,15 +447,7 @@ export class SoSystemEvents extends KitElement {
             ${TYPE_VALUES.map((v) => option(v, eventType(v).label, this.typeFilter))}
           </select>
         </div>
-        <button
-          class="button download"
-          part="download"
-          type="button"
-          ?disabled=${!this.list.rows.length || this.csv.running || this.querying}
-          @click=${this.exportCsv}
-        >
-          ${downloadIcon} ${msg('Download CSV', { id: 'list.download' })}
-        </button>
+        ${this.csv.button(this.exportCsv, { ready: this.list.rows.length > 0 && !this.querying })}
       </form>
       <p class="count" part="count" role="status">${this.countText()}</p>
       ${this.renderExport()}`;

@@ -10,7 +10,7 @@ import type { ResolvedConfig } from '../../api/config.js';
 import { formatNumber } from '../../core/format.js';
 import { csvFileName } from '../../core/csv.js';
 import { CsvExport, exportStyles, ownerSerial } from '../../core/csv-export.js';
-import { downloadIcon, iconStyles } from '../../core/icons.js';
+import { iconStyles } from '../../core/icons.js';
 import { KitElement } from '../../core/kit-element.js';
 import { tabStyles } from '../../core/tabs.styles.js';
 import { PagedList } from '../../core/paged-list.js';
@@ -582,16 +582,7 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
     const state = this.users[tab].state;
     // Something to save: users shown, or more to read (a search that found nobody among the loaded pages yet).
     const ready = (state === 'loaded' || state === 'empty') && (this.visibleRows().length > 0 || !this.lists[tab].complete);
-    return html`<button
-      class="button download"
-      part="download"
-      type="button"
-      aria-describedby="tab-${tab}"
-      ?disabled=${!ready || this.csv.running}
-      @click=${this.exportCsv}
-    >
-      ${downloadIcon} ${msg('Download CSV', { id: 'list.download' })}
-    </button>`;
+    return this.csv.button(this.exportCsv, { ready, describedBy: `tab-${tab}` });
   }
 
   /** @internal The export's progress with *Cancel*, or what the last export came to. */
