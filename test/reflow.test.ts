@@ -113,7 +113,7 @@ describe('layout shift: loading keeps the loaded room (German)', () => {
         );
         const el = await at(width, markup, (e) => e.shadowRoot?.querySelector('.state.loading'));
         const loading = el.getBoundingClientRect().height;
-        expect(el.shadowRoot!.querySelector(loaded), 'a part on the page means the loaded element').to.equal(null);
+        expect(!!el.shadowRoot!.querySelector(loaded), 'a part on the page means the loaded element').to.equal(false);
         answer();
         await waitUntil(() => el.shadowRoot!.querySelector(loaded), 'loaded', { timeout: 5000 });
         await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
