@@ -115,6 +115,23 @@ describe('<so-licences>', () => {
       await waitUntil(() => !tabs(el)[0].querySelector('.expiry-mark'), 'no mark while the licence is far from its end', { timeout: 4000 });
     });
 
+    it('offers Purchase new licences once on an expiring owner’s panel: in the update bar, not again on the card', async () => {
+      setScenario('expiring');
+      try {
+        const el = await fixture<SoLicences>(html`<so-licences></so-licences>`);
+        const panel = () => visiblePanel(el)[0];
+        await waitUntil(() => panel()?.querySelector('so-licence-update')?.shadowRoot?.querySelector('[part~=shop]'), 'the bar', { timeout: 4000 });
+        const info = panel().querySelector('so-owner-info')!;
+        await waitUntil(() => info.shadowRoot!.querySelector('[part~=warning]'), 'the warning', { timeout: 4000 });
+        expect(!!info.shadowRoot!.querySelector('[part~=shop]'), 'a second button on the card').to.equal(false);
+        // On its own, the card still offers it.
+        const alone = await fixture<SoOwnerInfo>(html`<so-owner-info></so-owner-info>`);
+        await waitUntil(() => alone.shadowRoot!.querySelector('[part~=shop]'), 'the card alone offers the shop', { timeout: 4000 });
+      } finally {
+        setScenario('default');
+      }
+    });
+
     it('moves between tabs with the arrow keys, Home and End, selecting as focus moves', async () => {
       const el = await mount();
       const changes = recordEvents(el, 'so-tab-change');

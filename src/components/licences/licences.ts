@@ -282,7 +282,7 @@ export class SoLicences extends KitElement {
    */
   private renderOwner(owner: string) {
     const known = this.owners.value?.some((o) => o.OwnerName === owner);
-    return html`<so-owner-info owner=${owner} .apiBase=${this.apiBase} .headingLevel=${this.headingLevel}></so-owner-info>
+    return html`<so-owner-info owner=${owner} .apiBase=${this.apiBase} .headingLevel=${this.headingLevel} .shopBelow=${!!known}></so-owner-info>
       ${known
         ? html`<so-licence-update
             owner=${owner}

@@ -62,6 +62,12 @@ export class SoOwnerInfo extends KitElement {
   /** The licence owner to show (`OwnerName` in E1), e.g. `SUPEROFFICE` or a third-party add-on's code. */
   @property() owner = 'SUPEROFFICE';
 
+  /**
+   * @internal Set by `<so-licences>`, whose update bar right below offers *Purchase new licences*: the expiry warning
+   * then has no second button of the same name.
+   */
+  @property({ attribute: false }) shopBelow = false;
+
   /** @internal *Purchase new licences* in the expiry warning. */
   private readonly shop = new ShopAction(this);
 
@@ -92,36 +98,39 @@ export class SoOwnerInfo extends KitElement {
         forbidden: msg('You do not have access to licence information.', { id: 'licence.forbidden' }),
       },
       (owner) => this.renderOwner(owner!.Current),
+      // Loading keeps the card's room: its four facts, without values.
+      () => this.renderOwner(),
     );
   }
 
-  /** @internal */
-  private renderOwner(info: LicenseInfo) {
-    const status = expiryStatus(info);
-    return html`<section class="card" part="card" aria-label=${info.OwnerDescription || info.OwnerName}>
+  /** @internal The card; without `info`, its shape (labels, one line per value) for the loading state. */
+  private renderOwner(info?: LicenseInfo) {
+    const status = info ? expiryStatus(info) : undefined;
+    const blank = '\u00a0';
+    return html`<section class="card" part="card" aria-label=${info ? info.OwnerDescription || info.OwnerName : nothing}>
       <dl class="facts" part="facts">
         <div>
           <dt>${msg('Company', { id: 'owner.company' })}</dt>
-          <dd class="company" part="company">${info.CompanyName}</dd>
+          <dd class="company" part="company">${info ? info.CompanyName : blank}</dd>
         </div>
         <div>
           <dt>${msg('Serial number', { id: 'owner.serial' })}</dt>
-          <dd>${info.SerialNr}</dd>
+          <dd>${info ? info.SerialNr : blank}</dd>
         </div>
-        ${status.kind === 'unlimited'
+        ${status?.kind === 'unlimited'
           ? nothing
           : html`<div>
               <dt>${msg('Expiry date', { id: 'owner.expiry' })}</dt>
-              <dd>${dateValue(status.expiry)}</dd>
+              <dd>${status ? dateValue(status.expiry) : blank}</dd>
             </div>`}
-        ${info.MaintenanceDate
+        ${!info || info.MaintenanceDate
           ? html`<div>
               <dt>${msg('Maintenance until', { id: 'owner.maintenance' })}</dt>
-              <dd>${dateValue(info.MaintenanceDate)}</dd>
+              <dd>${info?.MaintenanceDate ? dateValue(info.MaintenanceDate) : blank}</dd>
             </div>`
           : nothing}
       </dl>
-      ${this.renderStatus(status, info.OwnerName)}
+      ${info && status ? this.renderStatus(status, info.OwnerName) : nothing}
     </section>`;
   }
 
@@ -143,7 +152,7 @@ export class SoOwnerInfo extends KitElement {
           id: 'owner.expiring',
         })}
       </p>
-      <div class="shop-line">${this.shop.render(owner)}</div>`;
+      ${this.shopBelow ? nothing : html`<div class="shop-line">${this.shop.render(owner)}</div>`}`;
     }
     if (status.kind === 'expired') {
       const date = formatDate(status.expiry);
@@ -155,7 +164,7 @@ export class SoOwnerInfo extends KitElement {
             })
           : msg(str`The licence expired on ${date}. Renew it to continue.`, { id: 'owner.expired' })}
       </p>
-      <div class="shop-line">${this.shop.render(owner)}</div>`;
+      ${this.shopBelow ? nothing : html`<div class="shop-line">${this.shop.render(owner)}</div>`}`;
     }
     return nothing;
   }
