@@ -9,7 +9,9 @@ import '../src/components/licence-holders/define.js';
 import type { SoUserLicenceFilter } from '../src/components/user-licence-filter/user-licence-filter.js';
 import type { SoLicenceHolders } from '../src/components/licence-holders/licence-holders.js';
 import { csvFileName } from '../src/core/csv.js';
-import { EXPORT_LIMIT } from '../src/core/csv-export.js';
+import { CsvExport, EXPORT_LIMIT, type ExportRun } from '../src/core/csv-export.js';
+import { KitElement } from '../src/core/kit-element.js';
+import type { ArchivePage } from '../src/api/schemas.js';
 import { setLocale } from '../src/localization.js';
 import { setScenario } from '../src/mocks/scenarios.js';
 import { countRequests, part, shadow, useMockBackend, worker } from './support/mocks.js';
@@ -333,5 +335,84 @@ describe('CSV export of a licence’s holders', () => {
     expect(capture.files).to.have.length(0);
     expect(exportText(el)).to.match(/^The export failed; no file was saved\./);
     await expect(el).to.be.accessible();
+  });
+});
+
+/** A bare element with an export, to drive `CsvExport` with made-up pages. */
+class ExportHost extends KitElement {
+  readonly csv = new CsvExport(this);
+  override render() {
+    return html`${this.csv.button(() => undefined, { ready: true })}${this.csv.render({
+      progress: (done, total) => `Exporting ${done} of ${total ?? '?'}`,
+      done: (_count, n) => `Saved ${n}`,
+      cut: (n, total, limit) => `${n} of ${total} (limit ${limit})`,
+    })}`;
+  }
+}
+customElements.define('x-export-host', ExportHost);
+
+describe('CsvExport (core/csv-export.ts)', () => {
+  type Row = { id: number };
+  const page = (ids: number[], next: boolean, count: number | null = null): ArchivePage<Row> => ({
+    'odata.nextLink': next ? 'next' : null,
+    count,
+    value: ids.map((id) => ({ id })),
+    skipped: 0,
+  });
+  const run = (fetchPage: ExportRun<Row>['fetchPage']): ExportRun<Row> => ({
+    fetchPage,
+    key: (r) => r.id,
+    fileName: async () => 'rows.csv',
+    header: ['Id'],
+    cells: (r) => [r.id],
+  });
+
+  it('saves a row that moved between two pages once, and stops at a page without new rows whatever its link says', async () => {
+    const el = await fixture<ExportHost>(html`<x-export-host></x-export-host>`);
+    const asked: number[] = [];
+    const pages = [page([1, 2, 3], true), page([3, 4], true), page([4], true)];
+    const capture = captureDownloads();
+    try {
+      await el.csv.run(run(async ({ skip }) => (asked.push(skip), pages[asked.length - 1] ?? page([], true))));
+    } finally {
+      capture.restore();
+    }
+    expect(asked).to.deep.equal([0, 3, 5]);
+    expect(await csvLines(capture.files[0].blob)).to.deep.equal(['Id', '1', '2', '3', '4', '']);
+    await el.updateComplete;
+    expect(exportText(el)).to.equal('Saved 4');
+  });
+
+  it('keeps the file within the bound when a server sends more than asked for, and says it was cut', async () => {
+    const el = await fixture<ExportHost>(html`<x-export-host></x-export-host>`);
+    const capture = captureDownloads();
+    try {
+      const all = Array.from({ length: EXPORT_LIMIT + 500 }, (_, i) => i);
+      await el.csv.run(run(async () => page(all, false)));
+    } finally {
+      capture.restore();
+    }
+    expect(await csvLines(capture.files[0].blob)).to.have.length(EXPORT_LIMIT + 2);
+    await el.updateComplete;
+    expect(exportText(el)).to.equal(`5,000 of ${(EXPORT_LIMIT + 500).toLocaleString('en')} (limit 5,000)`);
+  });
+
+  it('is cancelled when the element is removed: nothing is saved', async () => {
+    const el = await fixture<ExportHost>(html`<x-export-host></x-export-host>`);
+    const capture = captureDownloads();
+    let done: Promise<void>;
+    try {
+      done = el.csv.run(
+        run((_page, signal) => new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason)))),
+      );
+      await el.updateComplete;
+      expect(exportText(el)).to.match(/^Exporting 0 of \? Cancel$/);
+      el.remove();
+      await done;
+    } finally {
+      capture.restore();
+    }
+    expect(capture.files).to.have.length(0);
+    expect(el.csv.outcome).to.deep.equal({ kind: 'cancelled' });
   });
 });

@@ -410,10 +410,12 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    // Every user action (another licence, search, order or list) may read a few more pages on its own, no more.
-    if (changed.has('value') || changed.has('term') || changed.has('sort') || changed.has('tab')) this.scanBudget = SCAN_PAGES;
-    // What the last export came to was about the list as it was.
-    if (changed.has('value') || changed.has('term') || changed.has('sort') || changed.has('tab')) this.csv.clear();
+    // Every user action (another licence, search, order or list) may read a few more pages on its own, no more; what
+    // the last export came to was about the list as it was.
+    if (changed.has('value') || changed.has('term') || changed.has('sort') || changed.has('tab')) {
+      this.scanBudget = SCAN_PAGES;
+      this.csv.clear();
+    }
   }
 
   protected override updated(): void {
