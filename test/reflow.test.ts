@@ -72,6 +72,11 @@ describe('reflow: nothing overflows from 320 px up (German)', () => {
       expect(overflowing(db)).to.deep.equal([]);
     });
 
+    it(`<so-licence-update allow-file allow-serial-change> at ${width} px`, async () => {
+      const el = await at(width, html`<so-licence-update allow-file allow-serial-change></so-licence-update>`, (e) => e.shadowRoot?.querySelector('[part~=serial]'));
+      expect(overflowing(el)).to.deep.equal([]);
+    });
+
     it(`<so-licence-holders> at ${width} px`, async () => {
       const el = await at(width, html`<so-licence-holders module="ten-sales"></so-licence-holders>`, (e) => e.shadowRoot?.querySelector('[part~=row]'));
       expect(overflowing(el)).to.deep.equal([]);
