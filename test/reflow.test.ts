@@ -127,3 +127,19 @@ describe('layout shift: loading keeps the loaded room (German)', () => {
     }
   }
 });
+
+describe('columns: headers sit over their cells (German)', () => {
+  useMockBackend();
+  beforeEach(() => setLocale('de'));
+
+  for (const width of [980, 1280]) {
+    it(`<so-licence-holders> at ${width} px`, async () => {
+      const el = await at(width, html`<so-licence-holders module="ten-sales"></so-licence-holders>`, (e) => e.shadowRoot?.querySelector('[part~=row]'));
+      const root = el.shadowRoot!;
+      const lefts = (row: Element) => [...row.querySelectorAll('.cell')].map((c) => Math.round(c.getBoundingClientRect().left));
+      const head = lefts(root.querySelector('.head .row')!);
+      expect(head).to.have.length(4);
+      for (const row of root.querySelectorAll('.body .row')) expect(lefts(row)).to.deep.equal(head);
+    });
+  }
+});
