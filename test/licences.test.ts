@@ -360,6 +360,29 @@ describe('<so-licences>', () => {
       await waitUntil(() => listRows(el.shadowRoot!.querySelector('so-licence-list')) > 0, 'licences after Try again');
     });
 
+    it('keeps the owners’ tabs when a reload fails: the tab the user is on stays, its panel explains and recovers', async () => {
+      const el = await mount();
+      tab(el, 'Acme Document Archive').click();
+      await waitUntil(() => listRows(visiblePanel(el)[0].querySelector('so-licence-list')) > 0, 'the owner’s licences', { timeout: 4000 });
+      // Switching the language reloads the licences (their names are localized); this time the server fails.
+      worker.use(http.get(E1, () => HttpResponse.json({ Error: true, ErrorMessage: 'Boom' }, { status: 500 })));
+      setLocale('nb');
+      try {
+        const info = visiblePanel(el)[0].querySelector<SoOwnerInfo>('so-owner-info')!;
+        await waitForState(info, 'error');
+        await el.updateComplete;
+        expect(labels(el)).to.deep.equal(['SuperOffice', 'Status', 'Acme Document Archive', 'Audit log']);
+        expect(squash(selectedTab(el))).to.equal('Acme Document Archive');
+        await expect(el).to.be.accessible();
+        worker.resetHandlers();
+        info.shadowRoot!.querySelector<HTMLButtonElement>('.state.error button')!.click();
+        await waitUntil(() => listRows(visiblePanel(el)[0].querySelector('so-licence-list')) > 0, 'licences after Try again', { timeout: 4000 });
+        expect(squash(selectedTab(el))).to.equal('Acme Document Archive');
+      } finally {
+        setLocale('en');
+      }
+    });
+
     it('shows the forbidden state once', async () => {
       setScenario('forbidden');
       const el = await fixture<SoLicences>(html`<so-licences></so-licences>`);

@@ -72,6 +72,11 @@ describe('reflow: nothing overflows from 320 px up (German)', () => {
       expect(overflowing(db)).to.deep.equal([]);
     });
 
+    it(`<so-licence-update allow-file allow-serial-change> at ${width} px`, async () => {
+      const el = await at(width, html`<so-licence-update allow-file allow-serial-change></so-licence-update>`, (e) => e.shadowRoot?.querySelector('[part~=serial]'));
+      expect(overflowing(el)).to.deep.equal([]);
+    });
+
     it(`<so-licence-holders> at ${width} px`, async () => {
       const el = await at(width, html`<so-licence-holders module="ten-sales"></so-licence-holders>`, (e) => e.shadowRoot?.querySelector('[part~=row]'));
       expect(overflowing(el)).to.deep.equal([]);
@@ -120,5 +125,21 @@ describe('layout shift: loading keeps the loaded room (German)', () => {
         expect(Math.abs(el.getBoundingClientRect().height - loading), `${Math.round(loading)} px loading`).to.be.below(1);
       });
     }
+  }
+});
+
+describe('columns: headers sit over their cells (German)', () => {
+  useMockBackend();
+  beforeEach(() => setLocale('de'));
+
+  for (const width of [980, 1280]) {
+    it(`<so-licence-holders> at ${width} px`, async () => {
+      const el = await at(width, html`<so-licence-holders module="ten-sales"></so-licence-holders>`, (e) => e.shadowRoot?.querySelector('[part~=row]'));
+      const root = el.shadowRoot!;
+      const lefts = (row: Element) => [...row.querySelectorAll('.cell')].map((c) => Math.round(c.getBoundingClientRect().left));
+      const head = lefts(root.querySelector('.head .row')!);
+      expect(head).to.have.length(4);
+      for (const row of root.querySelectorAll('.body .row')) expect(lefts(row)).to.deep.equal(head);
+    });
   }
 });
