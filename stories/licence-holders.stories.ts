@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { activateWhenShown, whenShown } from './support/play.js';
+import { activateWhenShown, stallExportAt, whenShown } from './support/play.js';
 import '../src/components/licence-holders/define.js';
 
 type Args = { owner: string; module: string; 'must-remove': number; 'api-base': string };
@@ -8,8 +8,9 @@ type Args = { owner: string; module: string; 'must-remove': number; 'api-base': 
 /**
  * Who holds one licence, across *Associates* and *Other users*: remove it from a holder (after a confirmation),
  * reassign a holder to another plan with free seats, or assign it to users who lack it (in bulk, two at a time, with a
- * summary). Every story runs against the kit's stateful mock backend: changes stay until the story is opened again.
- * Pick the language and theme in the toolbar.
+ * summary). *Download CSV* saves the holders of the tab shown (all of them, not only those loaded). Every story runs
+ * against the kit's stateful mock backend: changes stay until the story is opened again. Pick the language and theme
+ * in the toolbar.
  */
 const meta = {
   title: 'Elements/so-licence-holders',
@@ -82,3 +83,15 @@ export const Dutch: Story = { parameters: { locale: 'nl' } };
 export const Norwegian: Story = { parameters: { locale: 'nb' }, args: { owner: 'ACMEADDON', module: 'archive-user' } };
 /** Swedish. */
 export const Swedish: Story = { parameters: { locale: 'sv' }, args: { module: 'ten-service' } };
+
+/**
+ * *Download CSV* of the holders among 10,000 associates: the export asks the server for the holders only, 1,000 at a
+ * time (here the second page never answers, so the progress stays), with *Cancel*.
+ */
+export const Exporting: Story = {
+  parameters: {
+    scenario: 'large',
+    msw: [stallExportAt('Archive/InternalUsers', 1000)],
+  },
+  play: ({ canvasElement }) => activateWhenShown(canvasElement, 'so-licence-holders', '[part~=download]:not(:disabled)'),
+};

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { activateWhenShown, whenShown } from './support/play.js';
-import { delay, http, HttpResponse } from 'msw';
+import { activateWhenShown, stallExportAt, whenShown } from './support/play.js';
+import { http, HttpResponse } from 'msw';
 import '../src/components/system-events/define.js';
 
 type Args = { 'refresh-interval': number; 'api-base': string };
@@ -75,12 +75,7 @@ export const NothingMatches: Story = { play: searchFor('no such notification') }
 export const Exporting: Story = {
   parameters: {
     scenario: 'large',
-    msw: [
-      http.get('*/api/v1/SystemEvent', async ({ request }) => {
-        if (new URL(request.url).searchParams.get('$skip') === '2000') await delay('infinite');
-        return undefined;
-      }),
-    ],
+    msw: [stallExportAt('SystemEvent', 2000)],
   },
   play: ({ canvasElement }) => activateWhenShown(canvasElement, 'so-system-events', '[part~=download]'),
 };

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { activateWhenShown, whenShown } from './support/play.js';
+import { activateWhenShown, stallExportAt, whenShown } from './support/play.js';
 import { http } from 'msw';
 import '../src/components/user-licence-filter/define.js';
 import { errorResponse } from '../src/mocks/handlers.js';
@@ -10,8 +10,8 @@ type Args = { value: string; 'api-base': string };
 /**
  * Who holds which user licence: pick a licence type (plans first, with how many are in use) to filter the
  * *Associates* and *Other users* lists, search by name, user id, group, role or plan, sort by a column (both on the
- * server), and activate a user to see and change their licence assignments. Long lists are read 200 users at a time
- * and virtualized. Every story runs against the kit's mock
+ * server), and activate a user to see and change their licence assignments. *Download CSV* saves the list shown (every
+ * matching user, in that order). Long lists are read 200 users at a time and virtualized. Every story runs against the kit's mock
  * backend; pick the language and theme in the toolbar.
  */
 const meta = {
@@ -141,3 +141,15 @@ export const SortedAndSearched: Story = {
 
 /** The same over 10,000 associates: the server sorts and narrows them all ("2,542 of 10,000 users"-style counts). */
 export const LargeSortedAndSearched: Story = { parameters: { scenario: 'large' }, play: SortedAndSearched.play };
+
+/**
+ * *Download CSV* over 10,000 associates: the export fetches the users 1,000 at a time with the list's query (here the
+ * third page never answers, so the progress stays), with *Cancel*; it would stop at 5,000 users and say so.
+ */
+export const Exporting: Story = {
+  parameters: {
+    scenario: 'large',
+    msw: [stallExportAt('Archive/InternalUsers', 2000)],
+  },
+  play: ({ canvasElement }) => activateWhenShown(canvasElement, 'so-user-licence-filter', '[part~=download]:not(:disabled)'),
+};

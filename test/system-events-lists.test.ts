@@ -12,6 +12,7 @@ import { csvFileName } from '../src/core/csv.js';
 import { setLocale } from '../src/localization.js';
 import { setScenario } from '../src/mocks/scenarios.js';
 import { countRequests, part, shadow, text, useMockBackend, worker } from './support/mocks.js';
+import { captureDownloads, csvLines, downloadCsvOf } from './support/csv.js';
 
 const grid = (el: Element) => shadow(el).querySelector<HTMLElement>('[role=grid]')!;
 const rows = (el: Element) => [...shadow(el).querySelectorAll<HTMLElement>('.body > [role=row]')];
@@ -63,38 +64,6 @@ async function search(el: SoSystemEvents, value: string) {
   );
   asked.stop();
   await settled(el);
-}
-
-/** Captures CSV downloads (blob and file name) until `restore()`. */
-function captureDownloads() {
-  const files: { name: string; blob: Blob }[] = [];
-  const blobs: Blob[] = [];
-  const { createObjectURL } = URL;
-  const click = HTMLAnchorElement.prototype.click;
-  URL.createObjectURL = (blob: Blob) => (blobs.push(blob), `blob:${blobs.length - 1}`);
-  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-    files.push({ name: this.download, blob: blobs[Number(this.href.split(':').pop())] });
-  };
-  return {
-    files,
-    restore: () => {
-      URL.createObjectURL = createObjectURL;
-      HTMLAnchorElement.prototype.click = click;
-    },
-  };
-}
-const csvLines = async (blob: Blob) => (await blob.text()).replace(/^\uFEFF/, '').split('\r\n');
-
-/** Clicks *Download CSV* and waits for the file; the files saved are in the returned capture. */
-async function downloadCsvOf(el: SoSystemEvents) {
-  const capture = captureDownloads();
-  try {
-    part(el, 'download')!.click();
-    await waitUntil(() => capture.files.length, 'file saved');
-  } finally {
-    capture.restore();
-  }
-  return capture;
 }
 
 describe('<so-system-events> sort, filter, search and export', () => {

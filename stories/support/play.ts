@@ -1,3 +1,5 @@
+import { delay, http } from 'msw';
+
 /** `tag`'s element in the story, once its shadow root has an element matching `selector` (waits up to 5 s). */
 export async function whenShown(canvas: HTMLElement, tag: string, selector: string): Promise<HTMLElement | null> {
   const el = canvas.querySelector<HTMLElement>(tag);
@@ -13,3 +15,14 @@ export async function activateWhenShown(canvas: HTMLElement, tag: string, select
   target?.click();
   target?.focus();
 }
+
+/**
+ * A story's msw handler: the export's page (`$top=1000`) at `$skip=skip` of `path` (under `/api/v1/`) never answers,
+ * so *Download CSV*'s progress with *Cancel* stays on screen.
+ */
+export const stallExportAt = (path: string, skip: number) =>
+  http.get(`*/api/v1/${path}`, async ({ request }) => {
+    const q = new URL(request.url).searchParams;
+    if (q.get('$top') === '1000' && q.get('$skip') === String(skip)) await delay('infinite');
+    return undefined;
+  });

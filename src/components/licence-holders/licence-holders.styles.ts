@@ -57,6 +57,9 @@ export const styles = css`
     gap: var(--_space) calc(var(--_space) * 2);
     margin-bottom: var(--_space);
   }
+  div.export {
+    margin: 0 0 var(--_space);
+  }
   .field {
     display: grid;
     gap: calc(var(--_space) / 2);

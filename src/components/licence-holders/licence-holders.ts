@@ -5,6 +5,9 @@ import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '../../localization.js';
 import { getLicenses, getUsers, type AssignmentChange } from '../../api/endpoints.js';
 import { formatNumber } from '../../core/format.js';
+import { csvFileName } from '../../core/csv.js';
+import { CsvExport, exportStyles, ownerSerial } from '../../core/csv-export.js';
+import { iconStyles } from '../../core/icons.js';
 import { heading } from '../../core/heading.js';
 import { KitElement } from '../../core/kit-element.js';
 import { PagedList } from '../../core/paged-list.js';
@@ -16,6 +19,7 @@ import { tabStyles } from '../../core/tabs.styles.js';
 import { VirtualWindow } from '../../core/virtual-window.js';
 import { WriteAction, writeNoticeTemplate, type WriteJob } from '../../core/write-action.js';
 import { fold, toEntry, type UserEntry } from '../user-licence-filter/users.js';
+import { listFileWord, userCsvColumns } from '../user-licence-filter/users-csv.js';
 import { findLicence, hasFreeSeat, type HeldLicence } from './holders.js';
 import { saveAssignments } from '../../api/assignments.js';
 import { styles } from './licence-holders.styles.js';
@@ -30,6 +34,8 @@ type Tab = (typeof TABS)[number];
 const PAGE_SIZE = 200;
 /** Users offered at once by *Assign to users…* (narrow them with the search). */
 const PICK_LIMIT = 100;
+/** The longest search sent to the server by an export (as `<so-user-licence-filter>`'s search). */
+const SEARCH_MAX = 100;
 
 type Editing = typeof EditingModule;
 
@@ -46,6 +52,11 @@ type Editing = typeof EditingModule;
  * controls into a read-only sentence; the list keeps working. The editing code (dialog, picker, bulk queue) is
  * loaded on first use.
  *
+ * *Download CSV* saves the holders of the tab shown that match the search — all of them, not only those loaded: the
+ * holders are fetched again (`$filter`), 1,000 at a time, at most 5,000, with progress and *Cancel* — as a file named
+ * after the licence, the list, the owner, its serial number and the day. Columns: name, user id, group, user plan and
+ * *Active* (*Yes* / *No* in the locale's words).
+ *
  * With `must-remove="N"` it is the *Remove superfluous licences* step of an activation: it shows how many are in use,
  * how many the new licence allows, how many must still go, and says (and fires `so-superfluous-removed`) once enough
  * were removed.
@@ -59,8 +70,10 @@ type Editing = typeof EditingModule;
  * @fires {CustomEvent<SoSuperfluousRemovedDetail>} so-superfluous-removed - With `must-remove`: enough holders were removed. `detail: { ownerName, moduleName, removed }`
  * @csspart summary - The licence's name with in use / total and free seats.
  * @csspart must-remove - The *Remove superfluous licences* box.
- * @csspart toolbar - The search field and *Assign to users…*.
+ * @csspart toolbar - The search field, *Download CSV* and *Assign to users…*.
  * @csspart search - The search field.
+ * @csspart download - The *Download CSV* button.
+ * @csspart export - The export's progress with *Cancel*, and what the export came to.
  * @csspart assign - The *Assign to users…* button.
  * @csspart tabs - The tab list.
  * @csspart tab - A tab; `selected` is added to the current one.
@@ -86,7 +99,7 @@ type Editing = typeof EditingModule;
  * @cssprop [--so-holders-height=24rem] - Height of the scrolling list of holders.
  */
 export class SoLicenceHolders extends KitElement {
-  static override styles = [KitElement.styles, tabStyles, styles];
+  static override styles = [KitElement.styles, tabStyles, iconStyles, exportStyles, styles];
 
   /** The licence owner, e.g. `SUPEROFFICE` or a third-party `OwnerName`. */
   @property() owner = 'SUPEROFFICE';
@@ -127,6 +140,8 @@ export class SoLicenceHolders extends KitElement {
 
   /** @internal */
   private readonly action = new WriteAction(this);
+  /** @internal *Download CSV*: progress, *Cancel* and outcome. */
+  private readonly csv = new CsvExport(this);
 
   /** @internal */
   private readonly licences = new Resource(this, {
@@ -196,10 +211,8 @@ export class SoLicenceHolders extends KitElement {
   }
 
   /** @internal The holders among the loaded users of `tab`, matching the search. */
-  private holders(tab: Tab): UserEntry[] {
-    const column = this.column;
-    const q = fold(this.query.trim());
-    return this.lists[tab].rows.filter((e) => e.held.has(column) && (!q || e.text.includes(q)));
+  private holders(tab: Tab): readonly UserEntry[] {
+    return holdersAmong(this.lists[tab].rows, this.column, this.query);
   }
 
   protected override updated(): void {
@@ -315,9 +328,10 @@ export class SoLicenceHolders extends KitElement {
             spellcheck="false"
             placeholder=${msg('Name or user id', { id: 'users.search-hint' })}
             .value=${this.query}
-            @input=${(e: Event) => ((this.query = (e.target as HTMLInputElement).value), void this.window.reveal(0))}
+            @input=${this.onSearch}
           />
         </div>
+        ${this.renderDownload()}
         ${readOnly || this.mustRemove > 0
           ? nothing
           : html`<button
@@ -331,6 +345,7 @@ export class SoLicenceHolders extends KitElement {
               ${msg('Assign to users…', { id: 'holders.assign' })}
             </button>`}
       </div>
+      ${this.renderExport()}
       ${readOnly
         ? html`<p class="notice read-only" part="read-only" role="status">
             ${msg('You can see who holds this licence, but you do not have permission to change licence assignments.', { id: 'holders.read-only' })}
@@ -347,6 +362,66 @@ export class SoLicenceHolders extends KitElement {
           )
         : nothing}`;
   }
+
+  /** @internal *Download CSV* of the holders of the tab shown; it names that list (the tab) to assistive technology. */
+  private renderDownload() {
+    const tab = this.tab;
+    // Something to save: holders shown, or users left to read (holders may be further on).
+    const ready = this.users[tab].state === 'loaded' && (this.holders(tab).length > 0 || !this.lists[tab].complete);
+    return this.csv.button(this.exportCsv, { ready, describedBy: `tab-${tab}` });
+  }
+
+  /** @internal The export's progress with *Cancel*, or what the last export came to. */
+  private renderExport() {
+    return this.csv.render({
+      progress: (done, total) =>
+        total === undefined
+          ? msg(str`Exporting… ${done} holders`, { id: 'csv-lists.holders-exporting-open' })
+          : msg(str`Exporting… ${done} of ${total} holders`, { id: 'csv-lists.holders-exporting' }),
+      done: (count, n) =>
+        count === 1
+          ? msg('Saved 1 holder as a CSV file.', { id: 'csv-lists.holders-done-one' })
+          : msg(str`Saved ${n} holders as a CSV file.`, { id: 'csv-lists.holders-done' }),
+      cut: (n, total, limit) =>
+        msg(str`${n} of ${total} holders saved: an export stops at ${limit}. Narrow the list with the search to export the rest.`, {
+          id: 'csv-lists.holders-cut',
+        }),
+    });
+  }
+
+  /**
+   * @internal *Download CSV*: the holders of the tab shown that match the search, as a CSV file named
+   * `holders-<licence>-<list>-<owner>-<serial>-<date>.csv`. When every user of the list is loaded the holders shown are
+   * saved as they are; otherwise the server is asked for the holders (and the search), and each row checked here too.
+   */
+  private readonly exportCsv = (): Promise<void> => {
+    const found = this.licences.value;
+    if (!found) return Promise.resolve();
+    const { licence } = found;
+    const tab = this.tab;
+    const list = this.lists[tab];
+    const [column, query] = [licence.column, this.query];
+    return this.csv.run<UserEntry>({
+      ...userCsvColumns(false),
+      loaded: list.complete ? this.holders(tab) : undefined,
+      fetchPage: async (page, signal) => {
+        const search = query.trim().slice(0, SEARCH_MAX);
+        const answer = await getUsers(this.config, tab, [column], page, { signal, fresh: true, holders: column, search });
+        return { ...answer, value: answer.value.map((row) => toEntry(row, [column])) };
+      },
+      key: (e) => e.row.PrimaryKey,
+      filter: (rows) => holdersAmong(rows, column, query),
+      fileName: async (signal) =>
+        csvFileName(['holders', licence.name, listFileWord(tab), licence.ownerName, await ownerSerial(this.config, licence.ownerName, signal)]),
+    });
+  };
+
+  /** @internal A new search: the list shows its start; what the last export came to is about the list as it was. */
+  private readonly onSearch = (e: Event) => {
+    this.query = (e.target as HTMLInputElement).value;
+    this.csv.clear();
+    void this.window.reveal(0);
+  };
 
   /** @internal */
   private nameOf(e: UserEntry): string {
@@ -638,6 +713,7 @@ export class SoLicenceHolders extends KitElement {
 
   /** @internal */
   private selectTab(tab: Tab): void {
+    if (tab !== this.tab) this.csv.clear();
     this.tab = tab;
     this.picking = false;
     if (!this.opened.has(tab)) this.opened = new Set([...this.opened, tab]);
@@ -653,4 +729,10 @@ export class SoLicenceHolders extends KitElement {
     const src = (e.target as HTMLImageElement).getAttribute('src');
     if (src) this.brokenPortraits = new Set([...this.brokenPortraits, src]);
   };
+}
+
+/** The users among `rows` who hold the licence of archive column `column` and match the search `query`. */
+function holdersAmong(rows: readonly UserEntry[], column: string, query: string): readonly UserEntry[] {
+  const q = fold(query.trim());
+  return rows.filter((e) => e.held.has(column) && (!q || e.text.includes(q)));
 }

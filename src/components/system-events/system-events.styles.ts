@@ -155,17 +155,6 @@ export const styles = css`
     display: none;
   }
 
-  .export {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space);
-  }
-
-  .export progress {
-    flex: 1 1 8rem;
-  }
-
   .no-match {
     display: grid;
     justify-items: start;

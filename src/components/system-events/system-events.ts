@@ -5,7 +5,6 @@ import { ref } from 'lit/directives/ref.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '../../localization.js';
 import {
-  getLicenses,
   getStartedBatchTasks,
   getSystemEvents,
   stopBatchJob,
@@ -14,12 +13,13 @@ import {
 } from '../../api/endpoints.js';
 import { isAbort, toApiError, type ApiError } from '../../api/errors.js';
 import { isUnreadableDate, type BatchTask, type SystemEventRow, type WallDate } from '../../api/schemas.js';
-import { csvFileName, downloadCsv, type CsvCell } from '../../core/csv.js';
+import { csvFileName, type CsvCell } from '../../core/csv.js';
+import { CsvExport, exportStyles, EXPORT_LIMIT, ownerSerial } from '../../core/csv-export.js';
 import { facts } from '../../core/facts.styles.js';
 import { formatDateTime, formatNumber, formatPercent, unreadableDateText } from '../../core/format.js';
 import { KitElement } from '../../core/kit-element.js';
 import { heading } from '../../core/heading.js';
-import { downloadIcon, iconStyles, sortIcons } from '../../core/icons.js';
+import { iconStyles, sortIcons } from '../../core/icons.js';
 import { PagedList } from '../../core/paged-list.js';
 import { Poller } from '../../core/poller.js';
 import { Resource, type LoadContext } from '../../core/resource.js';
@@ -42,10 +42,7 @@ const SEARCH_DELAY = 300;
  * tenant URL, within IIS's default 2,048-character query limit.
  */
 export const SEARCH_MAX = 60;
-/** The most rows one export collects (the hardening rule: every scan is bounded); the file says when it was cut. */
-export const EXPORT_LIMIT = 5000;
-/** Rows per request while exporting (SuperOffice advises at most 1,000 archive rows at a time). */
-const EXPORT_PAGE = 1000;
+export { EXPORT_LIMIT };
 
 /** The contract's `status` values (E6), offered as filter choices with their translated labels. */
 const STATUS_VALUES = ['Finished', 'Scheduled', 'Failed', 'Cancelled'] as const;
@@ -71,13 +68,6 @@ const COLUMNS: readonly Column[] = [
 
 /** Newest first, as SuperOffice's own screen lists them. */
 const DEFAULT_SORT = { column: 'registered', desc: true } as const satisfies SystemEventQuery['sort'];
-
-/** What the last export came to. */
-type ExportOutcome =
-  | { kind: 'done'; count: number }
-  | { kind: 'cut'; count: number; total: number }
-  | { kind: 'cancelled' }
-  | { kind: 'failed'; error: ApiError };
 
 /**
  * System notifications (E6), newest first, with the running jobs (E7) on top. Rows are virtualized and loaded 50 at
@@ -125,7 +115,7 @@ type ExportOutcome =
  * @cssprop [--so-events-height=24rem] - Height of the scrolling grid.
  */
 export class SoSystemEvents extends KitElement {
-  static override styles = [KitElement.styles, facts, iconStyles, styles];
+  static override styles = [KitElement.styles, facts, iconStyles, exportStyles, styles];
 
   /**
    * Seconds between refreshes of the newest events and the running jobs; `0` (default) turns polling off. At least
@@ -169,10 +159,6 @@ export class SoSystemEvents extends KitElement {
   @state() private queryError?: ApiError;
   /** @internal The number of all events (`odata.count` of the last answer without filters). */
   @state() private allCount?: number;
-  /** @internal The export under way: rows collected, and how many it will hold when known. */
-  @state() private exporting?: { done: number; total?: number };
-  /** @internal What the last export came to. */
-  @state() private exportOutcome?: ExportOutcome;
 
   /** @internal */
   @query('#stop-dialog') private stopDialog?: HTMLDialogElement;
@@ -181,8 +167,8 @@ export class SoSystemEvents extends KitElement {
   private queryGeneration = 0;
   /** @internal The load of a changed query in flight. */
   private queryController?: AbortController;
-  /** @internal */
-  private exportController?: AbortController;
+  /** @internal *Download CSV*: progress, *Cancel* and outcome. */
+  private readonly csv = new CsvExport(this);
   /** @internal */
   private searchTimer?: ReturnType<typeof setTimeout>;
 
@@ -248,7 +234,6 @@ export class SoSystemEvents extends KitElement {
     super.disconnectedCallback();
     clearTimeout(this.searchTimer);
     this.queryController?.abort(new DOMException('The element was disconnected.', 'AbortError'));
-    this.exportController?.abort(new DOMException('The element was disconnected.', 'AbortError'));
   }
 
   /** @internal What the server is asked for: the sort, the filters and the search. */
@@ -265,7 +250,7 @@ export class SoSystemEvents extends KitElement {
     this.queryGeneration++;
     this.queryController?.abort(new DOMException('The query changed.', 'AbortError'));
     this.list.cancelMore();
-    this.exportOutcome = undefined;
+    this.csv.clear();
     const s = this.events.state;
     if (s !== 'loaded' && s !== 'empty') {
       // Not on screen yet (or failed): the element's own load asks with the new query.
@@ -462,15 +447,7 @@ export class SoSystemEvents extends KitElement {
             ${TYPE_VALUES.map((v) => option(v, eventType(v).label, this.typeFilter))}
           </select>
         </div>
-        <button
-          class="button download"
-          part="download"
-          type="button"
-          ?disabled=${!this.list.rows.length || !!this.exporting || this.querying}
-          @click=${this.exportCsv}
-        >
-          ${downloadIcon} ${msg('Download CSV', { id: 'list.download' })}
-        </button>
+        ${this.csv.button(this.exportCsv, { ready: this.list.rows.length > 0 && !this.querying })}
       </form>
       <p class="count" part="count" role="status">${this.countText()}</p>
       ${this.renderExport()}`;
@@ -491,108 +468,35 @@ export class SoSystemEvents extends KitElement {
 
   /** @internal The export's progress with *Cancel*, or what the last export came to. */
   private renderExport() {
-    const x = this.exporting;
-    if (x) {
-      const done = formatNumber(x.done);
-      const total = x.total === undefined ? '' : formatNumber(x.total);
-      return html`<div class="export" part="export">
-        <span id="export-progress" role="status">
-          ${x.total === undefined
-            ? msg(str`Exporting… ${done} notifications`, { id: 'events-lists.exporting-open' })
-            : msg(str`Exporting… ${done} of ${total} notifications`, { id: 'events-lists.exporting' })}
-        </span>
-        <progress max=${x.total ?? 100} .value=${x.total === undefined ? 0 : x.done} aria-labelledby="export-progress"></progress>
-        <button class="button" type="button" @click=${this.cancelExport}>${msg('Cancel', { id: 'write.cancel' })}</button>
-      </div>`;
-    }
-    const o = this.exportOutcome;
-    if (!o) return nothing;
-    switch (o.kind) {
-      case 'done': {
-        const n = formatNumber(o.count);
-        return html`<p class="notice" part="export" role="status">${msg(str`Saved ${n} notifications as a CSV file.`, { id: 'events-lists.export-done' })}</p>`;
-      }
-      case 'cut': {
-        const [n, total, limit] = [formatNumber(o.count), formatNumber(o.total), formatNumber(EXPORT_LIMIT)];
-        return html`<p class="notice warning" part="export" role="status">
-          ${msg(str`The file holds the first ${n} of ${total} notifications: an export stops at ${limit}. Narrow the list with the search or the filters to export the rest.`, { id: 'events-lists.export-cut' })}
-        </p>`;
-      }
-      case 'cancelled':
-        return html`<p class="notice" part="export" role="status">${msg('The export was cancelled; no file was saved.', { id: 'events-lists.export-cancelled' })}</p>`;
-      default:
-        return html`<p class="notice error" part="export" role="alert">
-          ${msg('The export failed; no file was saved.', { id: 'events-lists.export-failed' })} ${reasonOf(o.error)}
-        </p>`;
-    }
+    return this.csv.render({
+      progress: (done, total) =>
+        total === undefined
+          ? msg(str`Exporting… ${done} notifications`, { id: 'events-lists.exporting-open' })
+          : msg(str`Exporting… ${done} of ${total} notifications`, { id: 'events-lists.exporting' }),
+      done: (_count, n) => msg(str`Saved ${n} notifications as a CSV file.`, { id: 'events-lists.export-done' }),
+      cut: (n, total, limit) =>
+        msg(str`The file holds the first ${n} of ${total} notifications: an export stops at ${limit}. Narrow the list with the search or the filters to export the rest.`, { id: 'events-lists.export-cut' }),
+    });
   }
 
-  /** @internal *Cancel* during an export: nothing is saved. */
-  private readonly cancelExport = (): void => {
-    this.exportController?.abort(new DOMException('The export was cancelled.', 'AbortError'));
-  };
-
   /**
-   * @internal *Download CSV*: what is shown — this sort, these filters, this search — as a CSV file. When the list
-   * holds every match already it is saved as it is; otherwise the matching pages are fetched 1,000 at a time, at most
-   * `EXPORT_LIMIT` rows, with progress and *Cancel*. One file per click, never retried.
+   * @internal *Download CSV*: what is shown — this sort, these filters, this search — as a CSV file named
+   * `system-notifications-superoffice-<serial>-<date>.csv` (the serial number from E1 when the user may read it).
+   * When the list holds every match already it is saved as it is; otherwise the matching pages are fetched again.
    */
-  private readonly exportCsv = async (): Promise<void> => {
-    if (this.exporting) return;
-    const controller = (this.exportController = new AbortController());
-    const { signal } = controller;
+  private readonly exportCsv = (): Promise<void> => {
     const query = this.query;
-    let total = this.list.complete ? this.list.rows.length : this.list.total;
-    this.exportOutcome = undefined;
-    this.exporting = { done: 0, total: total === undefined ? undefined : Math.min(total, EXPORT_LIMIT) };
-    try {
-      let rows: SystemEventRow[];
-      if (this.list.complete) {
-        rows = [...this.list.rows];
-      } else {
-        rows = [];
-        const seen = new Set<number>();
-        for (let skip = 0; rows.length < EXPORT_LIMIT; ) {
-          const page = await getSystemEvents(this.config, { top: Math.min(EXPORT_PAGE, EXPORT_LIMIT - rows.length), skip }, { signal, fresh: true, query });
-          total = page.count ?? total;
-          for (const row of page.value) {
-            if (seen.has(row.PrimaryKey)) continue;
-            seen.add(row.PrimaryKey);
-            rows.push(row);
-          }
-          skip += page.value.length + page.skipped;
-          this.exporting = { done: Math.min(rows.length, EXPORT_LIMIT), total: total === undefined ? undefined : Math.min(total, EXPORT_LIMIT) };
-          // The last page, or one without rows (whatever its link says): no endless requests.
-          if (!page['odata.nextLink'] || !(page.value.length + page.skipped)) break;
-        }
-        rows = rows.slice(0, EXPORT_LIMIT);
-      }
-      const name = await this.exportFileName(signal);
-      downloadCsv(this.renderRoot, name, [COLUMNS.map((c) => c.label()), ...rows.map(csvRow)]);
-      const all = Math.max(total ?? rows.length, rows.length);
-      this.exportOutcome = rows.length < all ? { kind: 'cut', count: rows.length, total: all } : { kind: 'done', count: rows.length };
-    } catch (error) {
-      this.exportOutcome = isAbort(error) ? { kind: 'cancelled' } : { kind: 'failed', error: toApiError(error) };
-    } finally {
-      this.exporting = undefined;
-      if (this.exportController === controller) this.exportController = undefined;
-    }
+    const list = this.list;
+    return this.csv.run<SystemEventRow>({
+      loaded: list.complete ? list.rows : undefined,
+      total: list.total,
+      fetchPage: (page, signal) => getSystemEvents(this.config, page, { signal, fresh: true, query }),
+      key: (row) => row.PrimaryKey,
+      fileName: async (signal) => csvFileName(['system-notifications', 'superoffice', await ownerSerial(this.config, 'SUPEROFFICE', signal)]),
+      header: COLUMNS.map((c) => c.label()),
+      cells: csvRow,
+    });
   };
-
-  /**
-   * @internal `system-notifications-superoffice-<serial>-<date>.csv`, like the licence list's file: the serial number
-   * from E1 (its shared answer) when the user may read it, else without.
-   */
-  private async exportFileName(signal: AbortSignal): Promise<string> {
-    let serial = '';
-    try {
-      const owners = await getLicenses(this.config, { signal });
-      serial = owners.find((o) => o.Current.OwnerName.toUpperCase() === 'SUPEROFFICE')?.Current.SerialNr ?? '';
-    } catch (error) {
-      if (isAbort(error)) throw error;
-    }
-    return csvFileName(['system-notifications', 'superoffice', serial]);
-  }
 
   /** @internal */
   private renderJobs() {

@@ -28,6 +28,14 @@ export const styles = css`
     font-weight: 600;
   }
 
+  .toolbar .download {
+    align-self: end;
+  }
+
+  div.export {
+    margin: 0 0 var(--_space);
+  }
+
   .tabs {
     margin-bottom: var(--_space);
   }

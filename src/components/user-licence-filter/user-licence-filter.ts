@@ -8,6 +8,9 @@ import { getLicenses, getUserLicenses, getUsers, type UserSortColumn } from '../
 import { onInvalidate } from '../../api/client.js';
 import type { ResolvedConfig } from '../../api/config.js';
 import { formatNumber } from '../../core/format.js';
+import { csvFileName } from '../../core/csv.js';
+import { CsvExport, exportStyles, ownerSerial } from '../../core/csv-export.js';
+import { iconStyles } from '../../core/icons.js';
 import { KitElement } from '../../core/kit-element.js';
 import { tabStyles } from '../../core/tabs.styles.js';
 import { PagedList } from '../../core/paged-list.js';
@@ -20,6 +23,7 @@ import { getLocale } from '../../localization.js';
 import type { SoChangeEvent } from '../../events.js';
 import { initials, portraitUrl } from '../../core/portrait.js';
 import { styles } from './user-licence-filter.styles.js';
+import { listFileWord, userCsvColumns } from './users-csv.js';
 import { Selection } from './selection.js';
 import type { AssignmentEditor, EditorHost } from './editing.js';
 import type { BulkRun } from './bulk.js';
@@ -81,6 +85,11 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidde
  * a server ignores the filter, the rows are checked here too; a search that finds nobody then reads at most 5 more
  * pages per user action, and asks before going on.
  *
+ * *Download CSV* (on the two user list tabs) saves the list shown as a file named after the list, the picked licence,
+ * its owner's serial number and the day: that licence, that search, that order, every matching user, not only those
+ * loaded — the pages are fetched again with the list's query, 1,000 at a time, at most 5,000 users, with progress and
+ * *Cancel*. Columns: name, user id, group, role, user plan and *Active* (*Yes* / *No* in the locale's words).
+ *
  * Writes: one click one request, busy until the server answered, never retried; removals are confirmed; *Undo* for
  * 10 s; a 409 reloads that user and says someone else changed it; a 403 turns the element read-only. The editing code
  * is loaded when first needed.
@@ -96,9 +105,11 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidde
  * @fires {CustomEvent<SoErrorDetail>} so-error - Loading failed. `detail: { kind, status?, message }`
  * @fires {CustomEvent<SoAssignmentChangeDetail>} so-assignment-change - An assignment was saved (one per licence and user).
  * @fires {CustomEvent<SoWriteErrorDetail>} so-write-error - A write failed. `detail: { kind, status?, message, operation }`
- * @csspart toolbar - The picker and the search field.
+ * @csspart toolbar - The picker, the search field and *Download CSV*.
  * @csspart picker - The licence-type `<select>`.
  * @csspart search - The search field.
+ * @csspart download - The *Download CSV* button (on the user list tabs).
+ * @csspart export - The export's progress with *Cancel*, and what the export came to.
  * @csspart tabs - The tab list.
  * @csspart tab - A tab; `selected` is added to the current one.
  * @csspart panel - A tab panel.
@@ -134,7 +145,7 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidde
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the interface below types its events
 export class SoUserLicenceFilter extends KitElement implements EditorHost {
-  static override styles = [KitElement.styles, tabStyles, styles];
+  static override styles = [KitElement.styles, tabStyles, iconStyles, exportStyles, styles];
 
   /**
    * The picked licence: its archive column `{owner}_{module}` in lower case (e.g. `superoffice_ten-sales`), or `''`
@@ -178,6 +189,8 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
   );
   /** @internal Portrait URLs that did not load. */
   @state() private brokenPortraits: ReadonlySet<string> = new Set();
+  /** @internal *Download CSV*: progress, *Cancel* and outcome. */
+  private readonly csv = new CsvExport(this);
 
   /** @internal */
   private readonly licences = new Resource(this, {
@@ -397,8 +410,12 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    // Every user action (another licence, search, order or list) may read a few more pages on its own, no more.
-    if (changed.has('value') || changed.has('term') || changed.has('sort') || changed.has('tab')) this.scanBudget = SCAN_PAGES;
+    // Every user action (another licence, search, order or list) may read a few more pages on its own, no more; what
+    // the last export came to was about the list as it was.
+    if (changed.has('value') || changed.has('term') || changed.has('sort') || changed.has('tab')) {
+      this.scanBudget = SCAN_PAGES;
+      this.csv.clear();
+    }
   }
 
   protected override updated(): void {
@@ -557,8 +574,64 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
           @input=${this.onSearch}
         />
       </div>
-    </div>`;
+      ${isList(this.tab) ? this.renderDownload(this.tab) : nothing}
+    </div>
+    ${this.renderExport()}`;
   }
+
+  /** @internal *Download CSV* of the list shown; it names that list (the tab) to assistive technology. */
+  private renderDownload(tab: List) {
+    const state = this.users[tab].state;
+    // Something to save: users shown, or more to read (a search that found nobody among the loaded pages yet).
+    const ready = (state === 'loaded' || state === 'empty') && (this.visibleRows().length > 0 || !this.lists[tab].complete);
+    return this.csv.button(this.exportCsv, { ready, describedBy: `tab-${tab}` });
+  }
+
+  /** @internal The export's progress with *Cancel*, or what the last export came to. */
+  private renderExport() {
+    return this.csv.render({
+      progress: (done, total) =>
+        total === undefined
+          ? msg(str`Exporting… ${done} users`, { id: 'csv-lists.users-exporting-open' })
+          : msg(str`Exporting… ${done} of ${total} users`, { id: 'csv-lists.users-exporting' }),
+      done: (count, n) =>
+        count === 1
+          ? msg('Saved 1 user as a CSV file.', { id: 'csv-lists.users-done-one' })
+          : msg(str`Saved ${n} users as a CSV file.`, { id: 'csv-lists.users-done' }),
+      cut: (n, total, limit) =>
+        msg(str`${n} of ${total} users saved: an export stops at ${limit}. Narrow the list with the licence type or the search to export the rest.`, {
+          id: 'csv-lists.users-cut',
+        }),
+    });
+  }
+
+  /**
+   * @internal *Download CSV*: the list shown — this licence, this search, this order — as a CSV file named
+   * `associates-<licence>-<owner>-<serial>-<date>.csv`. When the list holds every match already it is saved as it is;
+   * otherwise the matching pages are fetched again with the list's query.
+   */
+  private readonly exportCsv = (): Promise<void> => {
+    const tab = this.tab;
+    if (!isList(tab)) return Promise.resolve();
+    const list = this.lists[tab];
+    const licence = this.licence;
+    const column = licence?.column ?? '';
+    const columns = column ? [column] : [];
+    const [query, search, sort] = [this.query, this.term, this.sort];
+    const owner = licence?.ownerName ?? 'SUPEROFFICE';
+    return this.csv.run<UserEntry>({
+      ...userCsvColumns(true),
+      loaded: list.complete ? this.matching(tab) : undefined,
+      total: list.total,
+      fetchPage: async (page, signal) => {
+        const answer = await getUsers(this.config, tab, columns, page, { signal, fresh: true, holders: column || undefined, search, sort });
+        return { ...answer, value: answer.value.map((row) => toEntry(row, columns)) };
+      },
+      key: (e) => e.row.PrimaryKey,
+      filter: (rows) => filterUsers(rows, column, query),
+      fileName: async (signal) => csvFileName([listFileWord(tab), licence?.name ?? '', owner, await ownerSerial(this.config, owner, signal)]),
+    });
+  };
 
   /** @internal "Sales Premium (12 of 15 in use)". */
   private optionText(l: UserLicence): string {
