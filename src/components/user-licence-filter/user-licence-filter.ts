@@ -21,6 +21,7 @@ import type { SoChangeEvent } from '../../events.js';
 import { initials, portraitUrl } from '../../core/portrait.js';
 import { styles } from './user-licence-filter.styles.js';
 import { Selection } from './selection.js';
+import { SelectAllMatching } from './select-all.js';
 import type { AssignmentEditor, EditorHost } from './editing.js';
 import type { BulkRun } from './bulk.js';
 import {
@@ -176,6 +177,8 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
     (e) => e.row.associateDbId,
     () => this.requestUpdate(),
   );
+  /** @internal *Select all N matching*: every match, read from the server when not all are loaded. */
+  private readonly selectAll = new SelectAllMatching(this, this.selection);
   /** @internal Portrait URLs that did not load. */
   @state() private brokenPortraits: ReadonlySet<string> = new Set();
 
@@ -595,7 +598,7 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
     const list = this.lists[tab];
     const user = this.selected[tab];
     return html`<p class="count" part="count" role="status">${this.countText(rows.length, list, tab)}</p>
-      ${this.renderBulkBar(rows)}
+      ${this.renderBulkBar(tab, rows, list)}
       ${this.renderSkipped(list)}
       <div class="layout ${user ? 'with-details' : ''}">
         <div class="list" aria-busy=${busy ? 'true' : 'false'}>
@@ -679,7 +682,7 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
   }
 
   /** @internal Selection and bulk actions: reachable by Tab before the grid. */
-  private renderBulkBar(rows: readonly UserEntry[]) {
+  private renderBulkBar(tab: List, rows: readonly UserEntry[], list: PagedList<UserEntry>) {
     if (this.writesForbidden) {
       return html`<p class="notice read-only" role="status">
         ${msg('You can view licence assignments, but your user may not change them.', { id: 'users.read-only' })}
@@ -687,16 +690,21 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
     }
     const n = this.selection.size;
     const selected = formatNumber(n);
-    const all = formatNumber(rows.length);
+    // The server narrowed by exactly what is shown (every loaded row matches): its count is the number of matches.
+    const narrowed = list.reported !== undefined && rows.length === list.rows.length && this.query.trim() === this.term;
     return html`<div class="bulk-bar" part="bulk-bar" role="group" aria-label=${msg('Selected users', { id: 'users.selected-users' })}>
       <span class="selected-count" role="status">
         ${n ? (n === 1 ? msg('1 user selected', { id: 'users.selected-one' }) : msg(str`${selected} users selected`, { id: 'users.selected' })) : nothing}
       </span>
-      ${rows.length && !this.selection.covers(rows)
-        ? html`<button type="button" class="button" part="select-all" @click=${() => this.selection.selectAll(rows)}>
-            ${msg(str`Select all ${all} matching`, { id: 'users.select-all' })}
-          </button>`
-        : nothing}
+      ${this.selectAll.render({
+        list: tab,
+        column: this.licence?.column ?? '',
+        search: this.query.trim().slice(0, SEARCH_MAX),
+        sort: this.sort,
+        loaded: rows,
+        complete: list.complete,
+        count: narrowed ? list.reported : undefined,
+      })}
       ${n
         ? html`<button type="button" class="button" part="bulk-assign" aria-haspopup="dialog" @click=${() => this.openBulk('assign')}>
               ${msg('Assign licence…', { id: 'users.bulk-assign' })}
