@@ -570,6 +570,41 @@ describe('<so-user-licence-filter> editing', () => {
       );
     });
 
+    it('says so when the matches or the holders cannot be read; nothing is selected or sent, Try again reads again', async () => {
+      setScenario('large');
+      let failing = true;
+      worker.use(
+        http.get('*/api/v1/Archive/:list', ({ request }) => {
+          if (failing && new URL(request.url).searchParams.get('$top') === '1000') {
+            return HttpResponse.json({ Error: true, ErrorType: 'Exception', ErrorMessage: 'Boom' }, { status: 500 });
+          }
+        }),
+      );
+      const el = await mount();
+      shadow(el).querySelector<HTMLButtonElement>('[part=select-all]')!.click();
+      await waitUntil(() => shadow(el).querySelector('[part=select-all-note]'), 'failure said');
+      const note = shadow(el).querySelector('[part=select-all-note]')!;
+      expect(note.getAttribute('role')).to.equal('alert');
+      expect(squash(note)).to.match(/^Could not select all matching users; the selection is as it was\. /);
+      expect(shadow(el).querySelector('[part=bulk-assign]')).to.equal(null);
+      await expect(el).to.be.accessible();
+
+      // A few rows picked by hand, then a licence whose holders the rows do not show.
+      for (const i of [2, 3]) rowAt(el, i)!.querySelector<HTMLInputElement>('[part=checkbox]')!.click();
+      await el.updateComplete;
+      button(shadow(el), 'Assign licence…').click();
+      await waitUntil(() => bulkDialog(el)?.open, 'dialog open');
+      const dialog = bulkDialog(el)!;
+      await waitUntil(() => dialog.querySelector('[part=check-again]'), 'check failed');
+      expect(squash(dialog.querySelector('[role=alert]'))).to.match(/^Could not read who already has Sales Essentials\. /);
+      expect(dialog.querySelector('[part=confirm]')!.getAttribute('aria-disabled')).to.equal('true');
+      await expect(el).to.be.accessible();
+      failing = false;
+      dialog.querySelector<HTMLButtonElement>('[part=check-again]')!.click();
+      await waitUntil(() => dialog.querySelector('.confirm-text'), 'holders read', { timeout: 4000 });
+      expect(squash(dialog.querySelector('.confirm-text'))).to.match(/^\d users? will get Sales Essentials\./);
+    });
+
     it('can be cancelled: what was done stays done and is listed, the rest is not started', async () => {
       const backend = useAssignmentsBackend();
       worker.use(

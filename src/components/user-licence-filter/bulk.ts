@@ -383,6 +383,12 @@ export const bulkStyles = css`
     width: 100%;
     accent-color: var(--_accent);
   }
+  .bulk-check p {
+    margin: var(--_space) 0 0.25rem;
+  }
+  dialog.bulk .notice p {
+    margin: 0;
+  }
   .bulk-status p {
     margin: var(--_space) 0;
   }

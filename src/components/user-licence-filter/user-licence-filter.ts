@@ -73,7 +73,12 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidde
  * holders of the one picked (`<so-licence-holders>`). Each user shows portrait, user id, full name, group, role and
  * user plan. Activating a user (click, Enter or Space) opens their licence assignments next to the list: a switch per
  * licence and the user plan as one choice among the plans, each disabled control saying why. Rows can be selected
- * (checkbox, Shift for a range, Space on a row, *Select all matching*) for *Assign licence…* / *Remove licence…*.
+ * (checkbox, Shift for a range, Space on a row, *Select all N matching*) for *Assign licence…* / *Remove licence…*.
+ * *Select all N matching* selects every user the licence and search match, not only the rows loaded: the rest are
+ * read from the server (their keys and names only, 1,000 a request, with progress and *Cancel*), at most 5,000 per
+ * bulk change ("Select the first 5,000 of 10,000 matching"). The bulk dialog says exactly how many users change (who
+ * holds the licence is read first where the rows do not say); users who already are so get no request and are
+ * listed apart in the summary (*Already had it* / *Did not have it*), whose numbers add up to the selection.
  *
  * Large tenants: the user archives are read 200 rows at a time as the list is scrolled, and only the rows in view
  * are rendered. The picked licence, the search and the order go to the server (`$filter` with `eq 1` and `contains`,
@@ -113,7 +118,10 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidde
  * @csspart sort - A column header's sort button; `sorted` is added to the one the list is sorted by.
  * @csspart bulk-bar - The selection count and the bulk actions above the grid.
  * @csspart checkbox - A row's selection checkbox.
- * @csspart select-all - *Select all N matching*.
+ * @csspart select-all - *Select all N matching* (*Select the first 5,000 of N matching* beyond what one bulk change takes).
+ * @csspart select-all-progress - While the matching users are read: how many, a progress bar and *Cancel*.
+ * @csspart select-all-cancel - *Cancel* of reading the matching users.
+ * @csspart select-all-note - What selecting all matching came to, when there is something to say (cut at 5,000, cancelled, failed).
  * @csspart bulk-assign - *Assign licence…*.
  * @csspart bulk-remove - *Remove licence…*.
  * @csspart clear-selection - *Clear selection*.
@@ -126,6 +134,8 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidde
  * @csspart write-status - What a write did, with *Undo*.
  * @csspart write-error - Why a write failed.
  * @csspart bulk-dialog - The bulk dialog (also `dialog`).
+ * @csspart bulk-seats - In the bulk dialog: not enough free seats, or none (then assigning is not offered).
+ * @csspart check-again - In the bulk dialog: *Try again* after reading who holds the licence failed.
  * @csspart footer - The line under the grid: loading more users, or what failed.
  * @csspart details - The panel with the selected user's licence assignments.
  * @csspart close - The panel's close button.
