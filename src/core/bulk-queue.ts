@@ -152,6 +152,9 @@ export class BulkQueue<T> implements ReactiveController {
   }
 }
 
+/** Lists of the summary longer than this (except the failures) are folded into a `<details>`. */
+const OPEN_LIST = 10;
+
 /** Texts of a bulk view (already localized). */
 export interface BulkTexts {
   /** What the run does, e.g. "Assigning Sales Premium". */
@@ -178,10 +181,9 @@ export function bulkTemplate<T>(queue: BulkQueue<T>, texts: BulkTexts, close: ()
   const [done, failed, unchanged, skipped] = ['done', 'failed', 'unchanged', 'not-started'].map((s) => queue.items.filter((i) => i.state === s));
   const n = (x: number) => formatNumber(x);
   const level = texts.level ?? 3;
-  const list = (label: string, items: readonly BulkItem<T>[], cls: string) =>
-    items.length
-      ? html`${heading(level + 1, label)}
-          <ul class="bulk-list ${cls}">
+  const list = (label: string, items: readonly BulkItem<T>[], cls: string) => {
+    if (!items.length) return nothing;
+    const ul = html`<ul class="bulk-list ${cls}">
             ${items.map(
               (i) => html`<li>
                 <span class="bulk-name">${texts.name(i.item)}</span>
@@ -190,8 +192,13 @@ export function bulkTemplate<T>(queue: BulkQueue<T>, texts: BulkTexts, close: ()
                   : nothing}
               </li>`,
             )}
-          </ul>`
-      : nothing;
+          </ul>`;
+    // A long list of users who are fine (done, left as they were, not started) is folded, so the counts and the
+    // failures stay in view; failures are always listed open.
+    return cls !== 'failed' && items.length > OPEN_LIST
+      ? html`<details class="bulk-more"><summary>${msg(str`${label} (${n(items.length)})`, { id: 'bulk-select.list-count' })}</summary>${ul}</details>`
+      : html`${heading(level + 1, label)}${ul}`;
+  };
   return html`<section class="bulk" part="bulk" aria-labelledby="bulk-title">
     ${heading(level, texts.title, { id: 'bulk-title' })}
     ${queue.running

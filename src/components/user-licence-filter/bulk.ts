@@ -427,6 +427,13 @@ export const bulkStyles = css`
   .bulk-list.failed {
     color: var(--_danger-text);
   }
+  .bulk-more {
+    margin: var(--_space) 0 0;
+  }
+  .bulk-more summary {
+    cursor: pointer;
+    font-weight: 600;
+  }
   .bulk-reason::before {
     content: ' — ';
   }

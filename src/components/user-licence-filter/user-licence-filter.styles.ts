@@ -120,6 +120,7 @@ export const styles = css`
 
   .bulk-bar .select-all-note {
     flex-basis: 100%;
+    order: 1;
     margin: 0;
   }
 
