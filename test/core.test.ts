@@ -148,14 +148,46 @@ describe('KitElement.emit()', () => {
 });
 
 describe('KitElement updates', () => {
+  it('renders its first state in the task that connected it: no frame in which it has no room yet', async () => {
+    const tasks: PerformanceEntry[] = [];
+    const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries()));
+    observer.observe({ type: 'longtask' });
+    let renderedAt = -1;
+    class F extends KitElement {
+      override render() {
+        renderedAt = performance.now();
+        while (performance.now() < renderedAt + 60); // a slow first render: a long task wherever it runs
+        return null;
+      }
+    }
+    define('so-test-first-update', F);
+    const el = document.createElement('so-test-first-update') as F;
+    const connectedAt = performance.now();
+    document.body.append(el);
+    while (performance.now() < connectedAt + 60); // the connecting task is a long task
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 50));
+    observer.disconnect();
+    const task = tasks.find((t) => t.startTime <= connectedAt && connectedAt <= t.startTime + t.duration);
+    expect(task, 'the connecting task is seen').to.not.equal(undefined);
+    expect(renderedAt, 'rendered').to.be.greaterThan(connectedAt);
+    // One task of both 60 ms waits: the render ran before the connecting task ended (after a yield they are two).
+    expect(task!.duration, 'one task holds the connecting code and the first render').to.be.at.least(115);
+    expect(tasks.filter((t) => t.startTime > task!.startTime), 'no later long task').to.have.length(0);
+    el.remove();
+  });
+
   it('each element updates in a task of its own, so a whole screen never renders in one long task', async () => {
     const tasks: PerformanceEntry[] = [];
     const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries()));
     observer.observe({ type: 'longtask' });
     const renders: { id: string; at: number }[] = [];
     class U extends KitElement {
+      /** @internal */
+      slow = false;
       override render() {
         const at = performance.now();
+        if (!this.slow) return null;
         while (performance.now() < at + 60); // a render that takes 60 ms: its task is a long task
         renders.push({ id: this.id, at });
         return null;
@@ -163,8 +195,14 @@ describe('KitElement updates', () => {
     }
     define('so-test-update-task', U);
     const els = ['a', 'b', 'c'].map((id) => Object.assign(document.createElement('so-test-update-task') as U, { id }));
-    document.body.append(...els); // all three ask for their first update in this task
-    expect(renders, 'nothing renders in the task that connected them').to.deep.equal([]);
+    document.body.append(...els);
+    await Promise.all(els.map((el) => el.updateComplete));
+    // As when the shared answer arrives: all three ask for an update in this task.
+    for (const el of els) {
+      el.slow = true;
+      el.requestUpdate();
+    }
+    expect(renders, 'nothing renders in the task that asked').to.deep.equal([]);
     await Promise.all(els.map((el) => el.updateComplete));
     await new Promise((r) => setTimeout(r, 50));
     observer.disconnect();

@@ -83,3 +83,42 @@ describe('reflow: nothing overflows from 320 px up (German)', () => {
     });
   }
 });
+
+// Cumulative layout shift: an element is as tall while loading as once loaded, at every width, in German, so nothing
+// below it moves when the answer arrives (Lighthouse mobile measures at 412 px).
+describe('layout shift: loading keeps the loaded room (German)', () => {
+  useMockBackend();
+  beforeEach(() => setLocale('de'));
+
+  const cases: [string, ReturnType<typeof html>, string][] = [
+    ['<so-owner-info>', html`<so-owner-info></so-owner-info>`, '[part~=company]'],
+    ['<so-licence-update>', html`<so-licence-update></so-licence-update>`, '[part~=check]'],
+    [
+      '<so-licence-update allow-file allow-serial-change>',
+      html`<so-licence-update allow-file allow-serial-change></so-licence-update>`,
+      '[part~=serial]',
+    ],
+  ];
+
+  for (const width of [320, 412, 980, 1280]) {
+    for (const [name, markup, loaded] of cases) {
+      it(`${name} at ${width} px`, async () => {
+        let answer!: () => void;
+        const answered = new Promise<void>((r) => (answer = r));
+        worker.use(
+          http.get('*/api/v1/License', async ({ request }) => {
+            await answered;
+            return HttpResponse.json(licenseInfo('default', localeFrom(request.headers.get('Accept-Language'))));
+          }),
+        );
+        const el = await at(width, markup, (e) => e.shadowRoot?.querySelector('.state.loading'));
+        const loading = el.getBoundingClientRect().height;
+        expect(el.shadowRoot!.querySelector(loaded), 'a part on the page means the loaded element').to.equal(null);
+        answer();
+        await waitUntil(() => el.shadowRoot!.querySelector(loaded), 'loaded', { timeout: 5000 });
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        expect(Math.abs(el.getBoundingClientRect().height - loading), `${Math.round(loading)} px loading`).to.be.below(1);
+      });
+    }
+  }
+});

@@ -74,12 +74,15 @@ export class KitElement extends LitElement {
   private stopWaiting?: () => void;
 
   /**
-   * @internal Each update runs in a task of its own, after yielding to the browser: the first render of a whole
+   * @internal Each update after the first runs in a task of its own, after yielding to the browser: filling a whole
    * screen (every element at once when the shared licence answer arrives) becomes many short tasks instead of one
-   * long one, so input and painting are never blocked for long. `updateComplete` still resolves after the update.
+   * long one, so input and painting are never blocked for long. The first update (a loading state that keeps the
+   * element's room) runs in the task that connected the element: yielding there would paint a frame in which the
+   * element has no height yet, and everything below it would jump twice (layout shift). `updateComplete` still
+   * resolves after the update.
    */
   protected override async scheduleUpdate(): Promise<void> {
-    await yieldToBrowser();
+    if (this.hasUpdated) await yieldToBrowser();
     await super.scheduleUpdate();
   }
 

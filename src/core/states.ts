@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { ref } from 'lit/directives/ref.js';
 import { msg, str } from '../localization.js';
 import type { ApiError } from '../api/errors.js';
 import type { Resource } from './resource.js';
@@ -72,17 +73,39 @@ export function emptyTemplate(text: string): TemplateResult {
   return html`<div class="state empty" part="state empty" role="status"><p>${text}</p></div>`;
 }
 
-/** Renders a resource: the loaded template, or the shared template of its other states. */
+/**
+ * Loading in the loaded layout's room: `shape` (the loaded markup without its data) is laid out invisible and inert
+ * under the loading message, so the element is as tall while loading as once loaded — at every width, in every
+ * language — and nothing below it moves when the data arrives (cumulative layout shift). The shape's elements lose
+ * their `part` names: a part on the page still means the loaded element (a host's test may wait for one).
+ */
+export function loadingShapeTemplate(shape: unknown, label?: string): TemplateResult {
+  return html`<div class="loading-shape">
+    ${loadingTemplate(label)}
+    <div class="shape" inert aria-hidden="true" ${ref(unnameParts)}>${shape}</div>
+  </div>`;
+}
+
+/** Removes the `part` names inside `shape` once its content is rendered (after this update's commit). */
+function unnameParts(shape?: Element): void {
+  if (shape) queueMicrotask(() => shape.querySelectorAll('[part]').forEach((el) => el.removeAttribute('part')));
+}
+
+/**
+ * Renders a resource: the loaded template, or the shared template of its other states. With `shape`, loading keeps
+ * the room of that markup (see `loadingShapeTemplate`).
+ */
 export function renderResource<T, A extends readonly unknown[]>(
   resource: Resource<T, A>,
   texts: StateTexts,
   loaded: (value: T) => unknown,
+  shape?: () => unknown,
 ): unknown {
   switch (resource.state) {
     case 'idle':
       return nothing;
     case 'loading':
-      return loadingTemplate();
+      return shape ? loadingShapeTemplate(shape()) : loadingTemplate();
     case 'error':
       return errorTemplate(texts.failed, resource.error, () => resource.refresh());
     case 'forbidden':

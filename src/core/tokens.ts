@@ -179,6 +179,27 @@ export const tokens = [
     align-content: flex-start;
   }
 
+  /* Loading over the loaded layout's invisible shape (loadingShapeTemplate): the message box takes the shape's
+     height, whatever the width and the language. */
+  .loading-shape {
+    display: grid;
+  }
+
+  .loading-shape > * {
+    grid-area: 1 / 1;
+    min-width: 0;
+  }
+
+  /* Sized by the shape alone: the message box stretches to it and adds nothing of its own. */
+  .loading-shape > .state.loading {
+    min-height: 0;
+    contain: size;
+  }
+
+  .loading-shape > .shape {
+    visibility: hidden;
+  }
+
   .state.error,
   .notice.error {
     background: var(--_danger-surface);

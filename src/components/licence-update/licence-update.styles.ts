@@ -3,11 +3,6 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
-    /* Loading keeps the bar's room at desktop widths (see .state.loading in the tokens). */
-    --_reserve: 3.25rem;
-  }
-  :host([allow-file]) {
-    --_reserve: 8rem;
   }
   .bar {
     display: flex;

@@ -211,12 +211,14 @@ export class SoLicenceUpdate extends KitElement {
         forbidden: msg('You do not have access to licence information.', { id: 'update.no-access' }),
       },
       (owner) => this.renderBar(owner as ExtendedLicenseInfo),
+      // Loading keeps the bar's room at this width, in this language: its buttons wrap as they will.
+      () => this.renderBar(),
     );
   }
 
-  /** @internal */
-  private renderBar(owner: ExtendedLicenseInfo): TemplateResult {
-    const waiting = !!owner.New && !this.activated;
+  /** @internal The bar; without `owner`, its shape for the loading state. */
+  private renderBar(owner?: ExtendedLicenseInfo): TemplateResult {
+    const waiting = !!owner?.New && !this.activated;
     const checking = this.check.phase === 'checking';
     const reviewButton = this.readOnly
       ? nothing

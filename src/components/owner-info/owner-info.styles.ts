@@ -1,18 +1,6 @@
 import { css } from 'lit';
 
 export const styles = css`
-  :host {
-    container-type: inline-size;
-    --_reserve: 4.75rem;
-  }
-
-  /* Three facts on one row; below 36rem they stack and the card is taller. */
-  @container (max-width: 36rem) {
-    .state.loading {
-      --_reserve: 10.4rem;
-    }
-  }
-
   .card {
     display: grid;
     gap: var(--_space);
@@ -25,6 +13,11 @@ export const styles = css`
   .facts {
     grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr));
     gap: var(--_space) calc(var(--_space) * 3);
+  }
+
+  /* The company is the card's headline: a row of its own, so a long name rarely wraps and the card keeps its height. */
+  .facts > :first-child {
+    grid-column: 1 / -1;
   }
 
   .company {

@@ -92,36 +92,39 @@ export class SoOwnerInfo extends KitElement {
         forbidden: msg('You do not have access to licence information.', { id: 'licence.forbidden' }),
       },
       (owner) => this.renderOwner(owner!.Current),
+      // Loading keeps the card's room: its four facts, without values.
+      () => this.renderOwner(),
     );
   }
 
-  /** @internal */
-  private renderOwner(info: LicenseInfo) {
-    const status = expiryStatus(info);
-    return html`<section class="card" part="card" aria-label=${info.OwnerDescription || info.OwnerName}>
+  /** @internal The card; without `info`, its shape (labels, one line per value) for the loading state. */
+  private renderOwner(info?: LicenseInfo) {
+    const status = info ? expiryStatus(info) : undefined;
+    const blank = '\u00a0';
+    return html`<section class="card" part="card" aria-label=${info ? info.OwnerDescription || info.OwnerName : nothing}>
       <dl class="facts" part="facts">
         <div>
           <dt>${msg('Company', { id: 'owner.company' })}</dt>
-          <dd class="company" part="company">${info.CompanyName}</dd>
+          <dd class="company" part="company">${info ? info.CompanyName : blank}</dd>
         </div>
         <div>
           <dt>${msg('Serial number', { id: 'owner.serial' })}</dt>
-          <dd>${info.SerialNr}</dd>
+          <dd>${info ? info.SerialNr : blank}</dd>
         </div>
-        ${status.kind === 'unlimited'
+        ${status?.kind === 'unlimited'
           ? nothing
           : html`<div>
               <dt>${msg('Expiry date', { id: 'owner.expiry' })}</dt>
-              <dd>${dateValue(status.expiry)}</dd>
+              <dd>${status ? dateValue(status.expiry) : blank}</dd>
             </div>`}
-        ${info.MaintenanceDate
+        ${!info || info.MaintenanceDate
           ? html`<div>
               <dt>${msg('Maintenance until', { id: 'owner.maintenance' })}</dt>
-              <dd>${dateValue(info.MaintenanceDate)}</dd>
+              <dd>${info?.MaintenanceDate ? dateValue(info.MaintenanceDate) : blank}</dd>
             </div>`
           : nothing}
       </dl>
-      ${this.renderStatus(status, info.OwnerName)}
+      ${info && status ? this.renderStatus(status, info.OwnerName) : nothing}
     </section>`;
   }
 
