@@ -568,6 +568,24 @@ describe('<so-user-licence-filter> editing', () => {
       expect(squash(shadow(el).querySelector('[part=select-all-note]'))).to.equal(
         'The first 5,000 of 10,000 matching users are selected, the most one bulk change takes. Narrow the list by licence or search to change the rest.',
       );
+
+      // More matches added by a search: one bulk change does not take them all, and says so.
+      const search = shadow(el).querySelector<HTMLInputElement>('input[type=search]')!;
+      search.value = 'Holm';
+      search.dispatchEvent(new Event('input'));
+      await waitUntil(() => selectAll() && /^Select all [\d,]+ matching$/.test(squash(selectAll())), 'search narrowed', { timeout: 4000 });
+      selectAll()!.click();
+      const count = () => squash(shadow(el).querySelector('.selected-count'));
+      await waitUntil(() => count() !== '5,000 users selected' && !shadow(el).querySelector('[part=select-all-progress]'), 'more selected', { timeout: 6000 });
+      expect(count()).to.match(/^5,\d{3} users selected$/);
+      const total = count().split(' ')[0];
+      button(shadow(el), 'Assign licence…').click();
+      await waitUntil(() => bulkDialog(el)?.querySelector('[part=bulk-too-many]'), 'too many said', { timeout: 6000 });
+      expect(squash(bulkDialog(el)!.querySelector('[part=bulk-too-many]'))).to.equal(
+        `A bulk change takes at most 5,000 users; ${total} are selected. Clear the selection and select fewer.`,
+      );
+      await waitUntil(() => bulkDialog(el)!.querySelector('.confirm-text'), 'holders read', { timeout: 6000 });
+      expect(bulkDialog(el)!.querySelector('[part=confirm]')!.getAttribute('aria-disabled')).to.equal('true');
     });
 
     it('says so when the matches or the holders cannot be read; nothing is selected or sent, Try again reads again', async () => {

@@ -13,7 +13,7 @@ import type { AssignmentChange } from '../../api/endpoints.js';
 import { isAbort, toApiError, type ApiError } from '../../api/errors.js';
 import { holdsLicence } from '../../api/schemas.js';
 import { reasonOf } from '../../core/states.js';
-import { fetchAllUsers } from './all-users.js';
+import { BULK_LIMIT, fetchAllUsers } from './all-users.js';
 import { BulkQueue, bulkTemplate } from '../../core/bulk-queue.js';
 import { formatNumber } from '../../core/format.js';
 import type { WriteAction } from '../../core/write-action.js';
@@ -242,7 +242,9 @@ export class BulkRun implements ReactiveController {
     const free = licence && assign && !licence.unrestricted ? Math.max(0, licence.total - licence.inUse) : undefined;
     // Nobody can get a licence that has no free seat: the server would refuse every assignment.
     const noSeat = free === 0 && n > 0;
-    const ready = !waiting && n > 0 && !noSeat;
+    // Selections of all matching over several searches can add up beyond what one bulk change takes.
+    const tooMany = this.users.length > BULK_LIMIT;
+    const ready = !waiting && n > 0 && !noSeat && !tooMany;
     return html`<div class="field">
         <label for="bulk-licence">${msg('Licence', { id: 'users-bulk.licence' })}</label>
         <select id="bulk-licence" @change=${(e: Event) => {
@@ -254,6 +256,11 @@ export class BulkRun implements ReactiveController {
         </select>
       </div>
       ${waiting ? this.renderCheck() : html`<p class="confirm-text" role="status">${this.sentence(assign, n, unchanged.length)}</p>`}
+      ${tooMany
+        ? html`<p class="notice error" id="bulk-too-many" part="bulk-too-many">
+            ${msg(str`A bulk change takes at most ${formatNumber(BULK_LIMIT)} users; ${formatNumber(this.users.length)} are selected. Clear the selection and select fewer.`, { id: 'bulk-select.too-many' })}
+          </p>`
+        : nothing}
       ${!waiting && free !== undefined && free < n
         ? html`<p class="notice ${noSeat ? 'error' : 'warning'}" id="bulk-seats" part="bulk-seats">${this.seatsText(free)}</p>`
         : nothing}
@@ -265,7 +272,7 @@ export class BulkRun implements ReactiveController {
           class="button ${assign ? 'primary' : 'danger'}"
           part="confirm"
           aria-disabled=${ready ? 'false' : 'true'}
-          aria-describedby=${noSeat ? 'bulk-seats' : nothing}
+          aria-describedby=${tooMany ? 'bulk-too-many' : noSeat ? 'bulk-seats' : nothing}
           @click=${() => ready && this.run(affected, unchanged)}
         >
           ${assign ? msg(str`Assign to ${count}`, { id: 'users-bulk.assign-n' }) : msg(str`Remove from ${count}`, { id: 'users-bulk.remove-n' })}

@@ -135,6 +135,7 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidde
  * @csspart write-error - Why a write failed.
  * @csspart bulk-dialog - The bulk dialog (also `dialog`).
  * @csspart bulk-seats - In the bulk dialog: not enough free seats, or none (then assigning is not offered).
+ * @csspart bulk-too-many - In the bulk dialog: more users are selected than one bulk change takes (5,000).
  * @csspart check-again - In the bulk dialog: *Try again* after reading who holds the licence failed.
  * @csspart footer - The line under the grid: loading more users, or what failed.
  * @csspart details - The panel with the selected user's licence assignments.
