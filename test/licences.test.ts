@@ -115,6 +115,23 @@ describe('<so-licences>', () => {
       await waitUntil(() => !tabs(el)[0].querySelector('.expiry-mark'), 'no mark while the licence is far from its end', { timeout: 4000 });
     });
 
+    it('offers Purchase new licences once on an expiring owner’s panel: in the update bar, not again on the card', async () => {
+      setScenario('expiring');
+      try {
+        const el = await fixture<SoLicences>(html`<so-licences></so-licences>`);
+        const panel = () => visiblePanel(el)[0];
+        await waitUntil(() => panel()?.querySelector('so-licence-update')?.shadowRoot?.querySelector('[part~=shop]'), 'the bar', { timeout: 4000 });
+        const info = panel().querySelector('so-owner-info')!;
+        await waitUntil(() => info.shadowRoot!.querySelector('[part~=warning]'), 'the warning', { timeout: 4000 });
+        expect(!!info.shadowRoot!.querySelector('[part~=shop]'), 'a second button on the card').to.equal(false);
+        // On its own, the card still offers it.
+        const alone = await fixture<SoOwnerInfo>(html`<so-owner-info></so-owner-info>`);
+        await waitUntil(() => alone.shadowRoot!.querySelector('[part~=shop]'), 'the card alone offers the shop', { timeout: 4000 });
+      } finally {
+        setScenario('default');
+      }
+    });
+
     it('moves between tabs with the arrow keys, Home and End, selecting as focus moves', async () => {
       const el = await mount();
       const changes = recordEvents(el, 'so-tab-change');
@@ -341,6 +358,29 @@ describe('<so-licences>', () => {
       info.shadowRoot!.querySelector<HTMLButtonElement>('.state.error button')!.click();
       await waitUntil(() => labels(el).includes('Acme Document Archive'), 'owner tabs after Try again', { timeout: 4000 });
       await waitUntil(() => listRows(el.shadowRoot!.querySelector('so-licence-list')) > 0, 'licences after Try again');
+    });
+
+    it('keeps the owners’ tabs when a reload fails: the tab the user is on stays, its panel explains and recovers', async () => {
+      const el = await mount();
+      tab(el, 'Acme Document Archive').click();
+      await waitUntil(() => listRows(visiblePanel(el)[0].querySelector('so-licence-list')) > 0, 'the owner’s licences', { timeout: 4000 });
+      // Switching the language reloads the licences (their names are localized); this time the server fails.
+      worker.use(http.get(E1, () => HttpResponse.json({ Error: true, ErrorMessage: 'Boom' }, { status: 500 })));
+      setLocale('nb');
+      try {
+        const info = visiblePanel(el)[0].querySelector<SoOwnerInfo>('so-owner-info')!;
+        await waitForState(info, 'error');
+        await el.updateComplete;
+        expect(labels(el)).to.deep.equal(['SuperOffice', 'Status', 'Acme Document Archive', 'Audit log']);
+        expect(squash(selectedTab(el))).to.equal('Acme Document Archive');
+        await expect(el).to.be.accessible();
+        worker.resetHandlers();
+        info.shadowRoot!.querySelector<HTMLButtonElement>('.state.error button')!.click();
+        await waitUntil(() => listRows(visiblePanel(el)[0].querySelector('so-licence-list')) > 0, 'licences after Try again', { timeout: 4000 });
+        expect(squash(selectedTab(el))).to.equal('Acme Document Archive');
+      } finally {
+        setLocale('en');
+      }
     });
 
     it('shows the forbidden state once', async () => {

@@ -72,6 +72,11 @@ describe('reflow: nothing overflows from 320 px up (German)', () => {
       expect(overflowing(db)).to.deep.equal([]);
     });
 
+    it(`<so-licence-update allow-file allow-serial-change> at ${width} px`, async () => {
+      const el = await at(width, html`<so-licence-update allow-file allow-serial-change></so-licence-update>`, (e) => e.shadowRoot?.querySelector('[part~=serial]'));
+      expect(overflowing(el)).to.deep.equal([]);
+    });
+
     it(`<so-licence-holders> at ${width} px`, async () => {
       const el = await at(width, html`<so-licence-holders module="ten-sales"></so-licence-holders>`, (e) => e.shadowRoot?.querySelector('[part~=row]'));
       expect(overflowing(el)).to.deep.equal([]);
@@ -113,12 +118,28 @@ describe('layout shift: loading keeps the loaded room (German)', () => {
         );
         const el = await at(width, markup, (e) => e.shadowRoot?.querySelector('.state.loading'));
         const loading = el.getBoundingClientRect().height;
-        expect(el.shadowRoot!.querySelector(loaded), 'a part on the page means the loaded element').to.equal(null);
+        expect(!!el.shadowRoot!.querySelector(loaded), 'a part on the page means the loaded element').to.equal(false);
         answer();
         await waitUntil(() => el.shadowRoot!.querySelector(loaded), 'loaded', { timeout: 5000 });
         await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
         expect(Math.abs(el.getBoundingClientRect().height - loading), `${Math.round(loading)} px loading`).to.be.below(1);
       });
     }
+  }
+});
+
+describe('columns: headers sit over their cells (German)', () => {
+  useMockBackend();
+  beforeEach(() => setLocale('de'));
+
+  for (const width of [980, 1280]) {
+    it(`<so-licence-holders> at ${width} px`, async () => {
+      const el = await at(width, html`<so-licence-holders module="ten-sales"></so-licence-holders>`, (e) => e.shadowRoot?.querySelector('[part~=row]'));
+      const root = el.shadowRoot!;
+      const lefts = (row: Element) => [...row.querySelectorAll('.cell')].map((c) => Math.round(c.getBoundingClientRect().left));
+      const head = lefts(root.querySelector('.head .row')!);
+      expect(head).to.have.length(4);
+      for (const row of root.querySelectorAll('.body .row')) expect(lefts(row)).to.deep.equal(head);
+    });
   }
 });

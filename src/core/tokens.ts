@@ -134,8 +134,8 @@ export const tokens = [
     color: var(--_on-accent);
   }
 
-  input:not([type='checkbox'], [type='radio']),
-  select {
+  /* No specificity of its own: a class (.visually-hidden on a file input) always wins over these defaults. */
+  :where(input:not([type='checkbox'], [type='radio']), select) {
     width: 100%;
     min-height: 2.5rem;
     padding: calc(var(--_space) * 0.75) var(--_space);

@@ -170,7 +170,13 @@ export const styles = css`
   .tabpanel {
     container: holders / inline-size;
   }
+  /* One set of columns for the header and every row (subgrids of the table), so the headers sit over their cells
+     whatever the width of the buttons in this language. */
   .table {
+    display: grid;
+    grid-template-columns: minmax(0, 2fr) minmax(0, 1fr) minmax(0, 1.3fr) minmax(11rem, auto);
+    column-gap: var(--_space);
+    align-content: start;
     height: var(--so-holders-height, 24rem);
     overflow: auto;
     overscroll-behavior: contain;
@@ -178,13 +184,18 @@ export const styles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
   }
-  .spacer {
-    display: block;
-  }
+  .head,
+  .body,
   .row {
     display: grid;
-    grid-template-columns: minmax(0, 2fr) minmax(0, 1fr) minmax(0, 1.3fr) minmax(11rem, auto);
-    gap: var(--_space);
+    grid-column: 1 / -1;
+    grid-template-columns: subgrid;
+  }
+  .spacer {
+    display: block;
+    grid-column: 1 / -1;
+  }
+  .row {
     align-items: center;
     padding: 0 var(--_space);
   }

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '../../localization.js';
 import { getLicenses } from '../../api/endpoints.js';
+import type { LicenseInfo } from '../../api/schemas.js';
 import type { SoLoadDetail } from '../../events.js';
 import { KitElement } from '../../core/kit-element.js';
 import { tabStyles } from '../../core/tabs.styles.js';
@@ -95,6 +96,12 @@ export class SoLicences extends KitElement {
     load: async (_args, { config, signal, fresh }) => (await getLicenses(config, { signal, fresh })).map((o) => o.Current),
   });
 
+  /**
+   * @internal The owners of the last answer that arrived: a reload that fails keeps their tabs — the tab the user is
+   * on does not vanish; its panel says what failed and offers *Try again*.
+   */
+  private lastOwners: readonly LicenseInfo[] = [];
+
   /** @internal A tab list too long for its room: which edges have more (faded, with a scroll button). */
   private readonly scrollHints = new ScrollHints(this, '.tabs');
 
@@ -167,7 +174,7 @@ export class SoLicences extends KitElement {
       return unique;
     };
     const seen = new Set<string>();
-    const owners = (this.owners.value ?? []).filter(
+    const owners = this.lastOwners.filter(
       (o) => o.OwnerName !== SUPEROFFICE && !seen.has(o.OwnerName) && !!seen.add(o.OwnerName),
     );
     return [
@@ -197,7 +204,7 @@ export class SoLicences extends KitElement {
    */
   private renderExpiryMark(t: Tab) {
     const owner = t.addon ? undefined : t.key === 'superoffice' ? SUPEROFFICE : t.owner;
-    const info = owner && this.owners.value?.find((o) => o.OwnerName === owner);
+    const info = owner && this.lastOwners.find((o) => o.OwnerName === owner);
     const status = info ? expiryStatus(info).kind : 'unlimited';
     if (status !== 'expiring' && status !== 'expired') return nothing;
     return html`<span class=${`expiry-mark ${status}`} part="expiry-mark" aria-hidden="true">!</span
@@ -264,6 +271,10 @@ export class SoLicences extends KitElement {
       </div>`;
   }
 
+  protected override willUpdate(): void {
+    if (this.owners.value) this.lastOwners = this.owners.value;
+  }
+
   protected override updated(): void {
     for (const addon of this.addons.keys()) {
       this.renderRoot.querySelector<HTMLSlotElement>(`#panel-addon-${this.addonId(addon)} > slot`)?.assign(addon);
@@ -282,7 +293,7 @@ export class SoLicences extends KitElement {
    */
   private renderOwner(owner: string) {
     const known = this.owners.value?.some((o) => o.OwnerName === owner);
-    return html`<so-owner-info owner=${owner} .apiBase=${this.apiBase} .headingLevel=${this.headingLevel}></so-owner-info>
+    return html`<so-owner-info owner=${owner} .apiBase=${this.apiBase} .headingLevel=${this.headingLevel} .shopBelow=${!!known}></so-owner-info>
       ${known
         ? html`<so-licence-update
             owner=${owner}

@@ -62,6 +62,12 @@ export class SoOwnerInfo extends KitElement {
   /** The licence owner to show (`OwnerName` in E1), e.g. `SUPEROFFICE` or a third-party add-on's code. */
   @property() owner = 'SUPEROFFICE';
 
+  /**
+   * @internal Set by `<so-licences>`, whose update bar right below offers *Purchase new licences*: the expiry warning
+   * then has no second button of the same name.
+   */
+  @property({ attribute: false }) shopBelow = false;
+
   /** @internal *Purchase new licences* in the expiry warning. */
   private readonly shop = new ShopAction(this);
 
@@ -146,7 +152,7 @@ export class SoOwnerInfo extends KitElement {
           id: 'owner.expiring',
         })}
       </p>
-      <div class="shop-line">${this.shop.render(owner)}</div>`;
+      ${this.shopBelow ? nothing : html`<div class="shop-line">${this.shop.render(owner)}</div>`}`;
     }
     if (status.kind === 'expired') {
       const date = formatDate(status.expiry);
@@ -158,7 +164,7 @@ export class SoOwnerInfo extends KitElement {
             })
           : msg(str`The licence expired on ${date}. Renew it to continue.`, { id: 'owner.expired' })}
       </p>
-      <div class="shop-line">${this.shop.render(owner)}</div>`;
+      ${this.shopBelow ? nothing : html`<div class="shop-line">${this.shop.render(owner)}</div>`}`;
     }
     return nothing;
   }
