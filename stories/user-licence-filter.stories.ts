@@ -104,13 +104,58 @@ export const BulkRun: Story = {
     const [first, , , fourth] = await boxes();
     first?.click();
     fourth?.dispatchEvent(new MouseEvent('click', { shiftKey: true, bubbles: true, composed: true }));
-    (await find(canvasElement, '[part=bulk-assign]'))?.click();
-    const select = (await find(canvasElement, 'dialog.bulk select')) as HTMLSelectElement | null;
-    if (select) {
-      select.value = 'acmeaddon_archive-ocr';
-      select.dispatchEvent(new Event('change'));
-    }
-    (await find(canvasElement, 'dialog.bulk [part=confirm]'))?.click();
+    await assignSelected(canvasElement, 'acmeaddon_archive-ocr');
+  },
+};
+
+/** *Assign licence…* for the selected users: picks `column`, waits until the confirmation says who changes, confirms. */
+async function assignSelected(canvasElement: HTMLElement, column: string): Promise<void> {
+  (await find(canvasElement, '[part=bulk-assign]'))?.click();
+  const select = (await find(canvasElement, 'dialog.bulk select')) as HTMLSelectElement | null;
+  if (select) {
+    select.value = column;
+    select.dispatchEvent(new Event('change'));
+  }
+  // Who already holds it is read first; then the dialog says exactly how many change.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  await find(canvasElement, 'dialog.bulk .confirm-text');
+  (await find(canvasElement, 'dialog.bulk [part=confirm]'))?.click();
+}
+
+/**
+ * A bulk run over users of whom one already has the licence: Erik, Anders, Sigrid and Magnus are given *Archive
+ * user*, which Erik holds. He gets no request and is listed apart (*Already had it*); the summary's numbers add up to
+ * the four selected.
+ */
+export const BulkSummaryWithSkipped: Story = {
+  play: async ({ canvasElement }) => {
+    const boxes = async () => [...((await whenShown(canvasElement, 'so-user-licence-filter', '[part=checkbox]'))?.shadowRoot?.querySelectorAll<HTMLElement>('[part=checkbox]') ?? [])];
+    const [, , , fourth, , , seventh] = await boxes();
+    fourth?.click();
+    seventh?.dispatchEvent(new MouseEvent('click', { shiftKey: true, bubbles: true, composed: true }));
+    await assignSelected(canvasElement, 'acmeaddon_archive-user');
+  },
+};
+
+/**
+ * *Select all N matching* over 10,000 associates narrowed to the 2,686 holders of Sales Premium: the matches are read
+ * from the server (1,000 a request, only the columns a bulk change needs), so all 2,686 are selected — not only the
+ * 200 rows loaded — and *Remove licence…* says exactly "2,686 users will lose Sales Premium."
+ */
+export const SelectAllMatching: Story = {
+  args: { value: 'superoffice_ten-sales' },
+  parameters: { scenario: 'large' },
+  play: async ({ canvasElement }) => {
+    (await find(canvasElement, '[part=select-all]'))?.click();
+    (await find(canvasElement, '[part=bulk-remove]'))?.click();
+  },
+};
+
+/** All 10,000 associates match: a bulk change takes at most 5,000, so the button selects the first 5,000 and says so. */
+export const SelectAllBeyondTheLimit: Story = {
+  parameters: { scenario: 'large' },
+  play: async ({ canvasElement }) => {
+    (await find(canvasElement, '[part=select-all]'))?.click();
   },
 };
 

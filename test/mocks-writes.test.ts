@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { worker } from '../src/mocks/browser.js';
-import type { ArchiveRow, ExtendedLicenseInfo, LicenseOwner, ModuleLicenseLink } from '../src/mocks/data.js';
+import { internalUsers, type ArchiveRow, type ExtendedLicenseInfo, type LicenseOwner, type ModuleLicenseLink } from '../src/mocks/data.js';
 import { setScenario } from '../src/mocks/scenarios.js';
 import type { MockUser } from '../src/mocks/writes.js';
 
@@ -143,6 +143,29 @@ describe('mock backend: writes (W8, W9) are stateful', () => {
     // Only the next PATCH conflicts.
     const next = await call('PATCH', `/User/${KARIN}`, patchFor(await json('GET', `/User/${KARIN}`), [['ten-sales', true]]));
     expect(next.status).to.equal(200);
+  });
+
+  it('builds the 10,000 user rows of large once, and again only for a user a write changed', async () => {
+    setScenario('large');
+    // The same row object on every query: sorting or filtering no longer rebuilds every row (about 0.3 s a request).
+    const [a, b] = [internalUsers('large'), internalUsers('large')];
+    expect(b.at(5040)).to.equal(a.at(5040));
+    expect(b.at(7)).to.equal(a.at(7));
+    expect(b.key, 'answers to a query are kept').to.equal(a.key);
+    const [row, neighbour] = [a.at(5040), a.at(5039)];
+    const sorted = `/Archive/InternalUsers?$select=associateDbId,acmeaddon_archive-user&$filter=associateDbId eq 5100&$orderBy=role desc&$top=5`;
+    const held = async () => (await json<{ value: ArchiveRow[] }>('GET', sorted)).value[0]['acmeaddon_archive-user'];
+    expect(await held()).to.equal(false);
+    await json('PUT', '/License/ACMEADDON/5100', ['archive-user']);
+    // The write shows in the same query at once, in that user's row only.
+    expect(await held()).to.equal(true);
+    const c = internalUsers('large');
+    expect(c.key, 'a write makes new query answers').to.not.equal(a.key);
+    expect(c.at(5040), 'the written user (id 5100) is built again').to.not.equal(row);
+    expect(c.at(5040)['acmeaddon_archive-user']).to.equal(true);
+    expect(c.at(5039), 'the others are kept').to.equal(neighbour);
+    setScenario('default');
+    expect(internalUsers('large').at(5040)['acmeaddon_archive-user'], 'a reset forgets the write').to.equal(false);
   });
 
   it('slow-writes takes about 1.5 s per write', async () => {

@@ -7,6 +7,8 @@ import type { SoUserLicenceFilter } from '../src/components/user-licence-filter/
 import { Selection } from '../src/components/user-licence-filter/selection.js';
 import { useAssignmentsBackend } from './support/assignments-backend.js';
 import { countRequests, recordEvents, shadow, useMockBackend, worker } from './support/mocks.js';
+import { setScenario } from '../src/mocks/scenarios.js';
+import { setLocale } from '../src/localization.js';
 
 const rows = (el: Element) => [...shadow(el).querySelectorAll<HTMLElement>('.body > [role=row]')];
 const rowAt = (el: Element, rowIndex: number) => shadow(el).querySelector<HTMLElement>(`.body > [aria-rowindex="${rowIndex}"]`);
@@ -27,6 +29,14 @@ const confirmHost = (el: Element) => shadow(el).querySelector('so-confirm-dialog
 const confirmDialog = (el: Element) => confirmHost(el)?.shadowRoot?.querySelector<HTMLDialogElement>('dialog') ?? null;
 const writeError = (el: Element) => squash(shadow(el).querySelector('[part=write-error]'));
 const bulkDialog = (el: Element) => shadow(el).querySelector<HTMLDialogElement>('dialog.bulk');
+/** Picks the bulk dialog's licence and waits until the confirmation says what happens (its holders read if needed). */
+async function pickLicence(el: SoUserLicenceFilter, column: string) {
+  const select = bulkDialog(el)!.querySelector('select')!;
+  select.value = column;
+  select.dispatchEvent(new Event('change'));
+  await el.updateComplete;
+  await waitUntil(() => bulkDialog(el)!.querySelector('.confirm-text'), `${column}: holders read`);
+}
 const button = (root: ParentNode, label: string) =>
   [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => squash(b).startsWith(label))!;
 
@@ -360,11 +370,8 @@ describe('<so-user-licence-filter> editing', () => {
       button(shadow(el), 'Assign licence…').click();
       await waitUntil(() => bulkDialog(el)?.open, 'dialog open');
       const dialog = bulkDialog(el)!;
-      const select = dialog.querySelector('select')!;
-      select.value = 'acmeaddon_archive-user';
-      select.dispatchEvent(new Event('change'));
-      await el.updateComplete;
-      expect(squash(dialog.querySelector('.confirm-text'))).to.equal('4 users will get Archive user. Users who already have it are left as they are.');
+      await pickLicence(el, 'acmeaddon_archive-user');
+      expect(squash(dialog.querySelector('.confirm-text'))).to.equal('4 users will get Archive user.');
       await expect(el).to.be.accessible();
       button(dialog, 'Assign to 4').click();
       await waitUntil(() => dialog.querySelector('[part=retry-failed]'), 'summary', { timeout: 4000 });
@@ -389,6 +396,7 @@ describe('<so-user-licence-filter> editing', () => {
     });
 
     it('warns before assigning more than the free seats, and Escape closes the dialog', async () => {
+      const holders = countRequests('/Archive/');
       useAssignmentsBackend();
       const el = await mount();
       button(shadow(el), 'Select all').click();
@@ -398,16 +406,221 @@ describe('<so-user-licence-filter> editing', () => {
       opener.click();
       await waitUntil(() => bulkDialog(el)?.open, 'dialog open');
       const dialog = bulkDialog(el)!;
-      const select = dialog.querySelector('select')!;
-      select.value = 'superoffice_ten-service-essentials';
-      select.dispatchEvent(new Event('change'));
-      await el.updateComplete;
-      // The rows were read without that licence's column ($select stays narrow): who has it already is not known here.
-      expect(squash(dialog.querySelector('.confirm-text'))).to.equal('40 users will get Service Essentials. Users who already have it are left as they are.');
-      expect(squash(dialog.querySelector('.notice.warning'))).to.match(/^Only \d+ free: the assignments beyond that will fail\.$/);
+      await pickLicence(el, 'superoffice_ten-service-essentials');
+      const check = holders.requests.map((r) => new URL(r.url).searchParams).filter((q) => q.get('$filter') === 'superoffice_ten-service-essentials eq 1');
+      holders.stop();
+      expect(check.map((q) => q.get('$select'))).to.deep.equal(Array(2).fill('associateDbId,assocName,fullName,superoffice_ten-service-essentials'));
+      expect(check.map((q) => q.get('$top'))).to.deep.equal(['1000', '1000']);
+      // 3 of the 40 hold it (Ida, Aksel, Sara); 2 of its 5 seats are free.
+      expect(squash(dialog.querySelector('.confirm-text'))).to.equal(
+        '37 users will get Service Essentials. 3 of the selected users already have it and are left as they are.',
+      );
+      expect(squash(dialog.querySelector('.notice.warning'))).to.equal('Only 2 licences are free: the assignments after the first 2 will fail.');
+      expect(dialog.querySelector('[part=confirm]')!.getAttribute('aria-disabled')).to.equal('false');
+      await expect(el).to.be.accessible();
       await sendKeys({ press: 'Escape' });
       await waitUntil(() => !bulkDialog(el), 'closed');
       expect(shadow(el).activeElement, 'focus back on the button').to.equal(button(shadow(el), 'Assign licence…'));
+    });
+
+    it('with no free seat says so and does not offer assigning; one free seat is said in the singular', async () => {
+      useAssignmentsBackend();
+      const el = await mount();
+      button(shadow(el), 'Select all').click();
+      await el.updateComplete;
+      button(shadow(el), 'Assign licence…').click();
+      await waitUntil(() => bulkDialog(el)?.open, 'dialog open');
+      const dialog = bulkDialog(el)!;
+      // Sales Premium: 15 of 15 in use.
+      await pickLicence(el, 'superoffice_ten-sales');
+      const notice = dialog.querySelector<HTMLElement>('[part=bulk-seats]')!;
+      expect(squash(notice)).to.equal('No free licences: nobody can be given Sales Premium. Free some first, or buy more.');
+      expect(squash(dialog)).to.not.include('Only 0');
+      const confirmButton = dialog.querySelector<HTMLButtonElement>('[part=confirm]')!;
+      expect(confirmButton.getAttribute('aria-disabled')).to.equal('true');
+      expect(confirmButton.getAttribute('aria-describedby')).to.equal(notice.id);
+      await expect(el).to.be.accessible();
+      const writes = countRequests('/License/');
+      confirmButton.click();
+      await delay(50);
+      expect(dialog.querySelector('.confirm-text'), 'still asking').to.not.equal(null);
+      writes.stop();
+      expect(writes.requests.filter((r) => r.method !== 'GET')).to.have.length(0);
+      // Service: 9 of 10 in use.
+      await pickLicence(el, 'superoffice_ten-service');
+      expect(squash(dialog.querySelector('[part=bulk-seats]'))).to.equal('Only 1 licence is free: the assignments after the first will fail.');
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !bulkDialog(el), 'closed');
+
+      await setLocale('de');
+      await waitUntil(() => shadow(el).querySelector('[part=bulk-assign]')?.textContent?.includes('Lizenz zuweisen'), 'German');
+      shadow(el).querySelector<HTMLButtonElement>('[part=bulk-assign]')!.click();
+      await waitUntil(() => bulkDialog(el)?.open, 'dialog open');
+      await pickLicence(el, 'superoffice_ten-service');
+      expect(squash(bulkDialog(el)!.querySelector('[part=bulk-seats]'))).to.equal('Nur 1 Lizenz ist frei: Die Zuweisungen nach der ersten schlagen fehl.');
+      await pickLicence(el, 'superoffice_ten-sales');
+      expect(squash(bulkDialog(el)!.querySelector('[part=bulk-seats]'))).to.match(
+        /^Keine freien Lizenzen: Niemand kann .+ erhalten\. Geben Sie zuerst Lizenzen frei oder kaufen Sie weitere\.$/,
+      );
+    });
+
+    it('sends nothing for users who already have the licence and lists them apart; the summary adds up', async () => {
+      const backend = useAssignmentsBackend();
+      const el = await mount();
+      const g = shadow(el).querySelector<HTMLElement>('[role=grid]')!;
+      // Karin and Ingrid hold Archive user, Vilde and Emil do not.
+      for (const id of ['KARIN', 'INGRID']) rowOf(el, id).querySelector<HTMLInputElement>('[part=checkbox]')!.click();
+      g.scrollTop = g.scrollHeight;
+      await waitUntil(() => rowOf(el, 'EMIL'), 'end of list', { timeout: 4000 });
+      for (const id of ['VILDE', 'EMIL']) rowOf(el, id).querySelector<HTMLInputElement>('[part=checkbox]')!.click();
+      await el.updateComplete;
+      button(shadow(el), 'Assign licence…').click();
+      await waitUntil(() => bulkDialog(el)?.open, 'dialog open');
+      const dialog = bulkDialog(el)!;
+      await pickLicence(el, 'acmeaddon_archive-user');
+      expect(squash(dialog.querySelector('.confirm-text'))).to.equal(
+        '2 users will get Archive user. 2 of the selected users already have it and are left as they are.',
+      );
+      button(dialog, 'Assign to 2').click();
+      await waitUntil(() => dialog.querySelector('[part=summary]'), 'summary', { timeout: 4000 });
+      expect(backend.writes.map((w) => w.path).sort()).to.deep.equal(['/License/ACMEADDON/37', '/License/ACMEADDON/38']);
+      expect(squash(dialog.querySelector('[part=summary] [role=status]'))).to.equal('2 done. 2 users already had it (nothing sent).');
+      expect(squash(dialog.querySelector('.bulk-list.done'))).to.equal('Vilde Sæther Emil Fredriksen');
+      expect(squash(dialog.querySelector('.bulk-list.unchanged'))).to.equal('Karin Holm Ingrid Solberg');
+      expect(squash(dialog)).to.include('Already had it Karin Holm');
+      await expect(el).to.be.accessible();
+    });
+
+    it('a user found already so when read fresh (W8) gets no PATCH and is listed as not having had it', async () => {
+      const backend = useAssignmentsBackend();
+      const el = await mount();
+      const picker = shadow(el).querySelector('select')!;
+      picker.value = 'superoffice_ten-sales';
+      picker.dispatchEvent(new Event('change'));
+      await waitUntil(() => squash(shadow(el).querySelector('[part=count]')).startsWith('15 of'), 'holders listed');
+      for (const id of ['KARIN', 'INGRID']) rowOf(el, id).querySelector<HTMLInputElement>('[part=checkbox]')!.click();
+      await el.updateComplete;
+      button(shadow(el), 'Remove licence…').click();
+      await waitUntil(() => bulkDialog(el)?.open, 'dialog open');
+      const dialog = bulkDialog(el)!;
+      expect(squash(dialog.querySelector('.confirm-text'))).to.equal('2 users will lose Sales Premium.');
+      // Another administrator removes Karin's meanwhile.
+      backend.changeBehind(3, 'SUPEROFFICE', 'ten-sales', false);
+      button(dialog, 'Remove from 2').click();
+      await waitUntil(() => dialog.querySelector('[part=summary]'), 'summary', { timeout: 4000 });
+      expect(backend.writes.map((w) => `${w.method} ${w.path}`)).to.deep.equal(['PATCH /User/1']);
+      expect(squash(dialog.querySelector('[part=summary] [role=status]'))).to.equal('1 done. 1 user did not have it (nothing sent).');
+      expect(squash(dialog.querySelector('.bulk-list.unchanged'))).to.equal('Karin Holm');
+    });
+
+    it('selects every match of a large list from the server (not only the loaded rows), with progress and Cancel', async () => {
+      setScenario('large');
+      const el = await mount();
+      const picker = shadow(el).querySelector('select')!;
+      picker.value = 'superoffice_ten-sales';
+      picker.dispatchEvent(new Event('change'));
+      await waitUntil(() => squash(shadow(el).querySelector('[part=count]')) === '2,686 of 10,000 users', 'holders counted', { timeout: 4000 });
+      expect(rows(el).length, 'only some rows loaded').to.be.below(300);
+      const selectAll = () => shadow(el).querySelector<HTMLButtonElement>('[part=select-all]');
+      expect(squash(selectAll())).to.equal('Select all 2,686 matching');
+
+      // Cancel: the selection is as it was.
+      worker.use(
+        http.get('*/api/v1/Archive/InternalUsers', async ({ request }) => {
+          if (new URL(request.url).searchParams.get('$top') === '1000') await delay(300);
+        }),
+      );
+      selectAll()!.click();
+      await waitUntil(() => shadow(el).querySelector('[part=select-all-cancel]'), 'progress shown');
+      expect(squash(shadow(el).querySelector('#select-all-progress'))).to.equal('Selecting… 0 of 2,686 users');
+      await expect(el).to.be.accessible();
+      shadow(el).querySelector<HTMLButtonElement>('[part=select-all-cancel]')!.click();
+      await waitUntil(() => shadow(el).querySelector('[part=select-all-note]'), 'cancelled');
+      expect(squash(shadow(el).querySelector('[part=select-all-note]'))).to.equal('Selecting all matching users was cancelled; the selection is as it was.');
+      expect(shadow(el).querySelector('[part=bulk-assign]'), 'nothing selected').to.equal(null);
+      worker.resetHandlers();
+
+      const reads = countRequests('/Archive/InternalUsers');
+      selectAll()!.click();
+      await waitUntil(() => squash(shadow(el).querySelector('.selected-count')) === '2,686 users selected', 'all selected', { timeout: 6000 });
+      reads.stop();
+      const pages = reads.requests.map((r) => new URL(r.url).searchParams);
+      expect(pages.map((q) => q.get('$top'))).to.deep.equal(['1000', '1000', '1000']);
+      expect(pages.map((q) => q.get('$skip'))).to.deep.equal(['0', '1000', '2000']);
+      expect(pages[0].get('$select')).to.equal('associateDbId,assocName,fullName,superoffice_ten-sales');
+      expect(pages[0].get('$filter')).to.equal('superoffice_ten-sales eq 1');
+      expect(selectAll(), 'every match selected').to.equal(null);
+
+      button(shadow(el), 'Remove licence…').click();
+      await waitUntil(() => bulkDialog(el)?.open, 'dialog open');
+      expect(squash(bulkDialog(el)!.querySelector('.confirm-text'))).to.equal('2,686 users will lose Sales Premium.');
+      expect(squash(bulkDialog(el)!.querySelector('[part=confirm]'))).to.equal('Remove from 2,686');
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !bulkDialog(el), 'closed');
+
+      // Unfiltered: 10,000 match, a bulk change takes 5,000 — the button and the note say so.
+      button(shadow(el), 'Clear selection').click();
+      picker.value = '';
+      picker.dispatchEvent(new Event('change'));
+      await waitUntil(() => squash(selectAll()) === 'Select the first 5,000 of 10,000 matching', 'limit said', { timeout: 4000 });
+      selectAll()!.click();
+      await waitUntil(() => squash(shadow(el).querySelector('.selected-count')) === '5,000 users selected', 'first 5,000', { timeout: 8000 });
+      expect(squash(shadow(el).querySelector('[part=select-all-note]'))).to.equal(
+        'The first 5,000 of 10,000 matching users are selected, the most one bulk change takes. Narrow the list by licence or search to change the rest.',
+      );
+
+      // More matches added by a search: one bulk change does not take them all, and says so.
+      const search = shadow(el).querySelector<HTMLInputElement>('input[type=search]')!;
+      search.value = 'Holm';
+      search.dispatchEvent(new Event('input'));
+      await waitUntil(() => selectAll() && /^Select all [\d,]+ matching$/.test(squash(selectAll())), 'search narrowed', { timeout: 4000 });
+      selectAll()!.click();
+      const count = () => squash(shadow(el).querySelector('.selected-count'));
+      await waitUntil(() => count() !== '5,000 users selected' && !shadow(el).querySelector('[part=select-all-progress]'), 'more selected', { timeout: 6000 });
+      expect(count()).to.match(/^5,\d{3} users selected$/);
+      const total = count().split(' ')[0];
+      button(shadow(el), 'Assign licence…').click();
+      await waitUntil(() => bulkDialog(el)?.querySelector('[part=bulk-too-many]'), 'too many said', { timeout: 6000 });
+      expect(squash(bulkDialog(el)!.querySelector('[part=bulk-too-many]'))).to.equal(
+        `A bulk change takes at most 5,000 users; ${total} are selected. Clear the selection and select fewer.`,
+      );
+      await waitUntil(() => bulkDialog(el)!.querySelector('.confirm-text'), 'holders read', { timeout: 6000 });
+      expect(bulkDialog(el)!.querySelector('[part=confirm]')!.getAttribute('aria-disabled')).to.equal('true');
+    });
+
+    it('says so when the matches or the holders cannot be read; nothing is selected or sent, Try again reads again', async () => {
+      setScenario('large');
+      let failing = true;
+      worker.use(
+        http.get('*/api/v1/Archive/:list', ({ request }) => {
+          if (failing && new URL(request.url).searchParams.get('$top') === '1000') {
+            return HttpResponse.json({ Error: true, ErrorType: 'Exception', ErrorMessage: 'Boom' }, { status: 500 });
+          }
+        }),
+      );
+      const el = await mount();
+      shadow(el).querySelector<HTMLButtonElement>('[part=select-all]')!.click();
+      await waitUntil(() => shadow(el).querySelector('[part=select-all-note]'), 'failure said');
+      const note = shadow(el).querySelector('[part=select-all-note]')!;
+      expect(note.getAttribute('role')).to.equal('alert');
+      expect(squash(note)).to.match(/^Could not select all matching users; the selection is as it was\. /);
+      expect(shadow(el).querySelector('[part=bulk-assign]')).to.equal(null);
+      await expect(el).to.be.accessible();
+
+      // A few rows picked by hand, then a licence whose holders the rows do not show.
+      for (const i of [2, 3]) rowAt(el, i)!.querySelector<HTMLInputElement>('[part=checkbox]')!.click();
+      await el.updateComplete;
+      button(shadow(el), 'Assign licence…').click();
+      await waitUntil(() => bulkDialog(el)?.open, 'dialog open');
+      const dialog = bulkDialog(el)!;
+      await waitUntil(() => dialog.querySelector('[part=check-again]'), 'check failed');
+      expect(squash(dialog.querySelector('[role=alert]'))).to.match(/^Could not read who already has Sales Essentials\. /);
+      expect(dialog.querySelector('[part=confirm]')!.getAttribute('aria-disabled')).to.equal('true');
+      await expect(el).to.be.accessible();
+      failing = false;
+      dialog.querySelector<HTMLButtonElement>('[part=check-again]')!.click();
+      await waitUntil(() => dialog.querySelector('.confirm-text'), 'holders read', { timeout: 4000 });
+      expect(squash(dialog.querySelector('.confirm-text'))).to.match(/^\d users? will get Sales Essentials\./);
     });
 
     it('can be cancelled: what was done stays done and is listed, the rest is not started', async () => {

@@ -14,13 +14,14 @@ class TestWriter extends KitElement {
     work: (item) => this.worker(item),
     onFinished: () => this.finished++,
   });
-  worker: (item: string) => Promise<void> = () => Promise.resolve();
+  worker: (item: string) => Promise<void | 'unchanged'> = () => Promise.resolve();
   finished = 0;
   job?: WriteJob;
+  unchanged = { label: 'Already had it', count: (n: number) => `${n} already had it.` };
   override render() {
     const busy = this.action.isBusy('k');
     return html`<button id="write" ?disabled=${busy} aria-busy=${busy ? 'true' : 'false'} @click=${() => this.job && this.action.run(this.job)}>Write</button>
-      ${writeNoticeTemplate(this.action)} ${this.bulk.items.length ? bulkTemplate(this.bulk, { title: 'Assigning', name: (x) => String(x) }, () => {}) : ''}`;
+      ${writeNoticeTemplate(this.action)} ${this.bulk.items.length ? bulkTemplate(this.bulk, { title: 'Assigning', name: (x) => String(x), unchanged: this.unchanged }, () => {}) : ''}`;
   }
 }
 define('test-writer', TestWriter);
@@ -170,6 +171,28 @@ describe('core: bulk queue', () => {
     await waitUntil(() => !host.bulk.running && host.finished === 2);
     expect(seen).to.deep.equal(['b', 'd']);
     expect(host.bulk.count('done')).to.equal(5);
+  });
+
+  it('sends nothing for items known to be so, counts items the work found so, and folds long lists; the numbers add up', async () => {
+    const host = await fixture<TestWriter>(html`<test-writer></test-writer>`);
+    const sent: string[] = [];
+    host.worker = async (item) => {
+      sent.push(item);
+      return item === 'x3' ? 'unchanged' : undefined;
+    };
+    const items = Array.from({ length: 12 }, (_, i) => `x${i}`);
+    host.bulk.start(items, ['k1', 'k2']);
+    await waitUntil(() => !host.bulk.running);
+    await host.updateComplete;
+    expect(sent, 'no request for the known ones').to.deep.equal(items);
+    expect(['done', 'unchanged', 'failed', 'not-started'].map((s) => host.bulk.count(s as 'done'))).to.deep.equal([11, 3, 0, 0]);
+    const summary = shadow(host).querySelector('[part=summary]')!;
+    expect(summary.querySelector('[role=status]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('11 done. 3 already had it.');
+    // 11 done are folded; the 3 left as they were are listed open.
+    expect(summary.querySelector('details.bulk-more summary')!.textContent).to.equal('Done (11)');
+    expect(summary.querySelector('details .bulk-list.done')!.children).to.have.length(11);
+    expect([...summary.querySelectorAll('.bulk-list.unchanged li')].map((li) => li.textContent!.trim())).to.deep.equal(['x3', 'k1', 'k2']);
+    await expect(host).to.be.accessible();
   });
 
   it('cancel lets the requests in flight finish and marks the rest not started', async () => {

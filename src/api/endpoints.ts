@@ -194,6 +194,8 @@ export interface UsersQuery {
   search?: string;
   /** The order (the server's own when left out); ties are broken by name. */
   sort?: { column: UserSortColumn; desc: boolean };
+  /** The user columns to select instead of all of `USER_COLUMNS` (e.g. only the key and names a bulk change needs). */
+  userColumns?: readonly string[];
 }
 
 /**
@@ -216,7 +218,7 @@ export const getUsers = (
     ...o,
     schema: UserPageSchema,
     query: {
-      $select: [...USER_COLUMNS, ...licenceColumns].join(','),
+      $select: [...(o.userColumns ?? USER_COLUMNS), ...licenceColumns].join(','),
       ...(filter ? { $filter: filter } : {}),
       ...(sort ? { $orderBy: `${sort.column} ${sort.desc ? 'desc' : 'asc'}${sort.column === 'fullName' ? '' : ',fullName asc'}` } : {}),
       $top: page.top,

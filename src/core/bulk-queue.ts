@@ -7,8 +7,11 @@ import { heading } from './heading.js';
 import type { KitElement } from './kit-element.js';
 import { writeFailureText } from './write-action.js';
 
-/** Where one item of a bulk change stands. */
-export type BulkState = 'waiting' | 'running' | 'done' | 'failed' | 'not-started';
+/**
+ * Where one item of a bulk change stands. `unchanged`: it already was as the change would make it, so nothing was
+ * written for it (known before the run, or found when its request read it fresh).
+ */
+export type BulkState = 'waiting' | 'running' | 'done' | 'failed' | 'unchanged' | 'not-started';
 
 export interface BulkItem<T> {
   item: T;
@@ -17,8 +20,11 @@ export interface BulkItem<T> {
 }
 
 export interface BulkQueueOptions<T> {
-  /** One request per item: sent once, never retried automatically. */
-  work: (item: T, signal: AbortSignal) => Promise<void>;
+  /**
+   * One request per item: sent once, never retried automatically. Answers `'unchanged'` when the item already was as
+   * the change would make it and nothing was written.
+   */
+  work: (item: T, signal: AbortSignal) => Promise<void | 'unchanged'>;
   /** Requests at a time (design.md: at most 2). */
   concurrency?: number;
   /** After each saved item (e.g. its `so-assignment-change`). */
@@ -55,10 +61,13 @@ export class BulkQueue<T> implements ReactiveController {
     this.cancel();
   }
 
-  /** Starts a new run over `items`. */
-  start(items: readonly T[]): void {
+  /**
+   * Starts a new run over `items`. `unchanged` are the items known to be as the change would make them already: they
+   * are part of the run (its summary counts them) but no request is sent for them.
+   */
+  start(items: readonly T[], unchanged: readonly T[] = []): void {
     this.cancelled = false;
-    this.items = items.map((item) => ({ item, state: 'waiting' }));
+    this.items = [...items.map((item): BulkItem<T> => ({ item, state: 'waiting' })), ...unchanged.map((item): BulkItem<T> => ({ item, state: 'unchanged' }))];
     this.pump();
   }
 
@@ -106,9 +115,9 @@ export class BulkQueue<T> implements ReactiveController {
   private async runOne(entry: BulkItem<T>): Promise<void> {
     let next: BulkItem<T>;
     try {
-      await this.options.work(entry.item, this.controller.signal);
-      next = { item: entry.item, state: 'done' };
-      this.options.onDone?.(entry.item);
+      const outcome = await this.options.work(entry.item, this.controller.signal);
+      next = { item: entry.item, state: outcome === 'unchanged' ? 'unchanged' : 'done' };
+      if (next.state === 'done') this.options.onDone?.(entry.item);
     } catch (e) {
       const error = isAbort(e) ? undefined : toApiError(e);
       next = { item: entry.item, state: 'failed', error };
@@ -143,6 +152,9 @@ export class BulkQueue<T> implements ReactiveController {
   }
 }
 
+/** Lists of the summary longer than this (except the failures) are folded into a `<details>`. */
+const OPEN_LIST = 10;
+
 /** Texts of a bulk view (already localized). */
 export interface BulkTexts {
   /** What the run does, e.g. "Assigning Sales Premium". */
@@ -151,22 +163,27 @@ export interface BulkTexts {
   name: (item: unknown) => string;
   /** Level of the view's heading (its lists' headings are one below). Default 3. */
   level?: number;
+  /**
+   * The heading of the items left unchanged ("Already had it") and the sentence that counts them ("2 users already
+   * had it; nothing was sent for them."). Needed when the run may have such items.
+   */
+  unchanged?: { label: string; count: (n: number) => string };
 }
 
 /**
  * The bulk view: while running, a labelled progress bar with *Cancel*; afterwards a summary that lists each failure
- * with its reason (and *Retry failed*), what was done and what was not started. Call in `render()`.
+ * with its reason (and *Retry failed*), what was done, what was left unchanged (nothing sent) and what was not
+ * started — its numbers add up to the items of the run. Call in `render()`.
  */
 export function bulkTemplate<T>(queue: BulkQueue<T>, texts: BulkTexts, close: () => void): TemplateResult {
   const total = queue.items.length;
-  const finished = queue.count('done') + queue.count('failed');
-  const [done, failed, skipped] = ['done', 'failed', 'not-started'].map((s) => queue.items.filter((i) => i.state === s));
+  const finished = queue.count('done') + queue.count('failed') + queue.count('unchanged');
+  const [done, failed, unchanged, skipped] = ['done', 'failed', 'unchanged', 'not-started'].map((s) => queue.items.filter((i) => i.state === s));
   const n = (x: number) => formatNumber(x);
   const level = texts.level ?? 3;
-  const list = (label: string, items: readonly BulkItem<T>[], cls: string) =>
-    items.length
-      ? html`${heading(level + 1, label)}
-          <ul class="bulk-list ${cls}">
+  const list = (label: string, items: readonly BulkItem<T>[], cls: string) => {
+    if (!items.length) return nothing;
+    const ul = html`<ul class="bulk-list ${cls}">
             ${items.map(
               (i) => html`<li>
                 <span class="bulk-name">${texts.name(i.item)}</span>
@@ -175,8 +192,13 @@ export function bulkTemplate<T>(queue: BulkQueue<T>, texts: BulkTexts, close: ()
                   : nothing}
               </li>`,
             )}
-          </ul>`
-      : nothing;
+          </ul>`;
+    // A long list of users who are fine (done, left as they were, not started) is folded, so the counts and the
+    // failures stay in view; failures are always listed open.
+    return cls !== 'failed' && items.length > OPEN_LIST
+      ? html`<details class="bulk-more"><summary>${msg(str`${label} (${n(items.length)})`, { id: 'bulk-select.list-count' })}</summary>${ul}</details>`
+      : html`${heading(level + 1, label)}${ul}`;
+  };
   return html`<section class="bulk" part="bulk" aria-labelledby="bulk-title">
     ${heading(level, texts.title, { id: 'bulk-title' })}
     ${queue.running
@@ -192,10 +214,12 @@ export function bulkTemplate<T>(queue: BulkQueue<T>, texts: BulkTexts, close: ()
             ${failed.length
               ? msg(str`${n(done.length)} done, ${n(failed.length)} failed.`, { id: 'bulk.summary-failed' })
               : msg(str`${n(done.length)} done.`, { id: 'bulk.summary' })}
+            ${unchanged.length && texts.unchanged ? texts.unchanged.count(unchanged.length) : nothing}
             ${skipped.length ? msg(str`${n(skipped.length)} not started (cancelled).`, { id: 'bulk.summary-skipped' }) : nothing}
           </p>
           ${list(msg('Failed', { id: 'bulk.failed' }), failed, 'failed')}
           ${list(msg('Done', { id: 'bulk.done' }), done, 'done')}
+          ${texts.unchanged ? list(texts.unchanged.label, unchanged, 'unchanged') : nothing}
           ${list(msg('Not started', { id: 'bulk.not-started' }), skipped, 'skipped')}
           <div class="bulk-actions">
             ${failed.length

@@ -74,12 +74,20 @@ const int = (value: string | null, fallback: number) => {
 const queried = new Map<string, readonly ArchiveRow[]>();
 const QUERY_CACHE = 8;
 
-/** Every row of a source, made once per `key` (the last one kept): each new query of the same rows only filters and sorts. */
-let made: { key?: string; rows: readonly ArchiveRow[] } | undefined;
+/**
+ * Every row of a source, made once per `key` (the last few kept, so the user lists and the events do not push each
+ * other out): each new query of the same rows only filters and sorts.
+ */
+const made = new Map<string, readonly ArchiveRow[]>();
+const MADE_KEPT = 4;
 function materialized(source: RowSource): ArchiveRow[] {
-  if (source.key && made?.key === source.key) return [...made.rows];
+  const hit = source.key ? made.get(source.key) : undefined;
+  if (hit) return [...hit];
   const rows = Array.from({ length: source.count }, (_, i) => source.at(i));
-  if (source.key) made = { key: source.key, rows };
+  if (source.key) {
+    made.set(source.key, rows);
+    if (made.size > MADE_KEPT) made.delete(made.keys().next().value!);
+  }
   return [...rows];
 }
 

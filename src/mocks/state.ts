@@ -9,6 +9,8 @@ import type { Scenario } from './scenarios.js';
 /** person id → licence column (`owner_module`, lower case) → held after the writes. */
 const changed = new Map<number, Map<string, boolean>>();
 let version = 0;
+/** person id → the `version` of their last write since the last reset (a user row built before it is stale). */
+const written = new Map<number, number>();
 /** `conflict`: the next PATCH finds the user changed by someone else. */
 let conflictArmed = false;
 let scenarioOfState: Scenario | undefined;
@@ -16,6 +18,7 @@ let scenarioOfState: Scenario | undefined;
 /** Forgets every write; `scenario` arms the ones that need it (`conflict`). */
 export function resetMockState(scenario?: Scenario): void {
   changed.clear();
+  written.clear();
   licence = {};
   version++;
   conflictArmed = scenario === 'conflict';
@@ -38,6 +41,12 @@ export function heldOverride(id: number, column: string): boolean | undefined {
   return changed.get(id)?.get(column);
 }
 
+/**
+ * When a write last changed person `id`: 0 when none did since the last reset (their row is the seed's), else a number
+ * no earlier write or reset had. A cached user row stays right for as long as this stays the same.
+ */
+export const personStamp = (id: number): number => written.get(id) ?? 0;
+
 /** The columns a write touched for person `id`. */
 export function overriddenColumns(id: number): ReadonlyMap<string, boolean> {
   return changed.get(id) ?? new Map();
@@ -49,6 +58,7 @@ export function setHeld(id: number, column: string, held: boolean): void {
   if (!person) changed.set(id, (person = new Map()));
   person.set(column, held);
   version++;
+  written.set(id, version);
 }
 
 /** True once: the `conflict` scenario's next PATCH meets someone else's change. */

@@ -1,12 +1,19 @@
 /**
- * *Assign licence…* / *Remove licence…* for the users selected in `<so-user-licence-filter>`: pick the licence,
- * confirm (naming how many users gain or lose what), then a small queue runs the writes at most 2 at a time with
- * progress and *Cancel* (what was done stays done), and ends with a summary listing each failure with its reason and
- * *Retry failed*. Loaded on first use.
+ * *Assign licence…* / *Remove licence…* for the users selected in `<so-user-licence-filter>`: pick the licence; where
+ * the rows were read without that licence's column, who already holds it is read from the server first (its holders'
+ * keys, 1,000 a request, with progress); then confirm, naming exactly how many users gain or lose what. With no free
+ * seat at all, assigning is not offered (and says why). A small queue runs the writes at most 2 at a time with
+ * progress and *Cancel* (what was done stays done); users who already are as the change would make them get no
+ * request. The summary lists each failure with its reason and *Retry failed*, what was done, who already had it (or
+ * did not have it), and what was not started — its numbers add up to the selection. Loaded on first use.
  */
 import { css, html, nothing, type ReactiveController } from 'lit';
 import { msg, str } from '../../localization.js';
 import type { AssignmentChange } from '../../api/endpoints.js';
+import { isAbort, toApiError, type ApiError } from '../../api/errors.js';
+import { holdsLicence } from '../../api/schemas.js';
+import { reasonOf } from '../../core/states.js';
+import { BULK_LIMIT, fetchAllUsers } from './all-users.js';
 import { BulkQueue, bulkTemplate } from '../../core/bulk-queue.js';
 import { formatNumber } from '../../core/format.js';
 import type { WriteAction } from '../../core/write-action.js';
@@ -41,6 +48,12 @@ export class BulkRun implements ReactiveController {
   private readonly saved = new Map<UserEntry, AssignmentChange[]>();
   /** @internal At most 2 writes at a time, progress, cancel, summary, *Retry failed*. */
   private readonly queue: BulkQueue<UserEntry>;
+  /** @internal Per licence column read from the server in this dialog: the associate ids of its holders. */
+  private readonly holders = new Map<string, ReadonlySet<number>>();
+  /** @internal The read of a licence's holders under way: how many were read of how many. */
+  private checking?: { column: string; done: number; total?: number; controller: AbortController };
+  /** @internal Why the last read of a licence's holders failed. */
+  private checkFailed?: { column: string; error: ApiError };
 
   constructor(
     private readonly host: EditorHost,
@@ -53,7 +66,10 @@ export class BulkRun implements ReactiveController {
       work: async (entry, signal) => {
         const licence = this.licence!;
         const change = { ownerName: licence.ownerName, moduleName: licence.moduleName, assigned: this.mode === 'assign' };
-        this.saved.set(entry, await saveAssignments(this.host.config, entry.row.associateDbId, [change], { plans: this.plans(), already: 'skip', signal }));
+        const saved = await saveAssignments(this.host.config, entry.row.associateDbId, [change], { plans: this.plans(), already: 'skip', signal });
+        // Read fresh, the user already was so (someone changed it meanwhile): nothing was written.
+        if (!saved.length) return 'unchanged';
+        this.saved.set(entry, saved);
       },
       onDone: (entry) => {
         for (const c of this.saved.get(entry) ?? []) this.host.emit('so-assignment-change', { associateId: entry.row.associateDbId, ...c });
@@ -83,7 +99,53 @@ export class BulkRun implements ReactiveController {
     this.mode = mode;
     this.users = [...users];
     this.column = column || this.choices()[0]?.column || '';
+    this.holders.clear();
+    this.checkFailed = undefined;
+    void this.check();
     await this.show('pick', 'select');
+  }
+
+  /** @internal Whether `user` holds the picked licence: from their row, else from its holders read here. */
+  private holds(user: UserEntry): boolean | undefined {
+    if (user.known.has(this.column)) return user.held.has(this.column);
+    return this.holders.get(this.column)?.has(user.row.associateDbId);
+  }
+
+  /**
+   * @internal Some selected users were read without the picked licence's column: reads the keys of its holders in
+   * both lists (`$filter=<column> eq 1`, 1,000 a request), so the confirmation can say exactly who changes.
+   */
+  private async check(): Promise<void> {
+    const column = this.column;
+    const licence = this.licence;
+    if (!licence || this.holders.has(column) || this.checking?.column === column) return;
+    if (this.users.every((u) => u.known.has(column))) return;
+    this.checking?.controller.abort();
+    const controller = new AbortController();
+    const progress = (done: number) => {
+      this.checking = { column, done, total: licence.inUse, controller };
+      this.host.requestUpdate();
+    };
+    progress(0);
+    this.checkFailed = undefined;
+    try {
+      const ids = new Set<number>();
+      for (const list of ['internal', 'other'] as const) {
+        const before = ids.size;
+        const { rows } = await fetchAllUsers(this.host.config, list, [column], { holders: column }, {
+          signal: controller.signal,
+          keep: (row) => holdsLicence(row, column),
+          onProgress: (p) => progress(before + p.done),
+        });
+        for (const row of rows) ids.add(row.associateDbId);
+      }
+      this.holders.set(column, ids);
+    } catch (error) {
+      if (!isAbort(error)) this.checkFailed = { column, error: toApiError(error) };
+    } finally {
+      if (this.checking?.controller === controller) this.checking = undefined;
+      this.host.requestUpdate();
+    }
   }
 
   /** @internal Shows `step` in the modal dialog (opened again if Escape closed it) and focuses `focus` in it. */
@@ -111,31 +173,35 @@ export class BulkRun implements ReactiveController {
     return this.choices().find((l) => l.column === this.column);
   }
 
-  /**
-   * @internal The selected users the change concerns: those who lack the licence (assign) or hold it (remove), and
-   * those whose rows were read without that licence's column (the save leaves them alone if they already are so).
-   */
+  /** @internal The selected users the change concerns: those who lack the licence (assign) or hold it (remove). */
   private affected(): UserEntry[] {
     const assign = this.mode === 'assign';
-    return this.users.filter((u) => !u.known.has(this.column) || u.held.has(this.column) !== assign);
+    return this.users.filter((u) => this.holds(u) !== assign);
+  }
+
+  /** @internal The selected users who already are as the change would make them: no request is sent for them. */
+  private unchanged(): UserEntry[] {
+    const assign = this.mode === 'assign';
+    return this.users.filter((u) => this.holds(u) === assign);
   }
 
   /** @internal */
   private close(): void {
     if (this.queue.running) return;
+    this.checking?.controller.abort();
     this.dialogElement()?.close();
     this.mode = undefined;
     this.host.requestUpdate();
     if (this.opener?.isConnected) this.opener.focus();
   }
 
-  /** @internal Starts the queue over `entries`. */
-  private run(entries: readonly UserEntry[]): void {
+  /** @internal Starts the queue over `entries`; `unchanged` are counted in its summary, without a request. */
+  private run(entries: readonly UserEntry[], unchanged: readonly UserEntry[]): void {
     if (!this.licence || !entries.length) return;
     this.step = 'running';
     this.saved.clear();
     this.action.dismiss();
-    this.queue.start(entries);
+    this.queue.start(entries, unchanged);
   }
 
   /** @internal The summary is up: focus moves into it (Escape while running closed the dialog: it opens again). */
@@ -157,40 +223,46 @@ export class BulkRun implements ReactiveController {
       ${this.step === 'pick'
         ? html`${heading(this.host.dialogLevel, title, { id: 'bulk-title' })}
             ${this.renderPick(assign)}`
-        : bulkTemplate(this.queue, { title: this.runTitle(assign), name: (e) => who(e as UserEntry), level: this.host.dialogLevel }, () => this.close())}
+        : bulkTemplate(
+            this.queue,
+            { title: this.runTitle(assign), name: (e) => who(e as UserEntry), level: this.host.dialogLevel, unchanged: this.unchangedTexts(assign) },
+            () => this.close(),
+          )}
     </dialog>`;
   }
 
-  /** @internal Licence picker and the confirmation sentence. */
+  /** @internal Licence picker and the confirmation sentence: exactly how many users change, and who does not. */
   private renderPick(assign: boolean) {
     const licence = this.licence;
-    const affected = this.affected();
+    const waiting = this.checking?.column === this.column || (this.checkFailed?.column === this.column) || !licence;
+    const affected = waiting ? [] : this.affected();
+    const unchanged = waiting ? [] : this.unchanged();
     const n = affected.length;
     const count = formatNumber(n);
-    const name = isolate(licence?.name);
-    const skipped = formatNumber(this.users.length - n);
-    const sentence = assign
-      ? n === 1
-        ? msg(str`1 user will get ${name}.`, { id: 'users-bulk.will-gain-one' })
-        : msg(str`${count} users will get ${name}.`, { id: 'users-bulk.will-gain' })
-      : n === 1
-        ? msg(str`1 user will lose ${name}.`, { id: 'users-bulk.will-lose-one' })
-        : msg(str`${count} users will lose ${name}.`, { id: 'users-bulk.will-lose' });
-    const already = assign
-      ? msg(str`${skipped} of the selected users already have it.`, { id: 'users-bulk.already-have' })
-      : msg(str`${skipped} of the selected users do not have it.`, { id: 'users-bulk.do-not-have' });
+    const free = licence && assign && !licence.unrestricted ? Math.max(0, licence.total - licence.inUse) : undefined;
+    // Nobody can get a licence that has no free seat: the server would refuse every assignment.
+    const noSeat = free === 0 && n > 0;
+    // Selections of all matching over several searches can add up beyond what one bulk change takes.
+    const tooMany = this.users.length > BULK_LIMIT;
+    const ready = !waiting && n > 0 && !noSeat && !tooMany;
     return html`<div class="field">
         <label for="bulk-licence">${msg('Licence', { id: 'users-bulk.licence' })}</label>
         <select id="bulk-licence" @change=${(e: Event) => {
           this.column = (e.target as HTMLSelectElement).value;
+          void this.check();
           this.host.requestUpdate();
         }}>
           ${this.choices().map((l) => html`<option value=${l.column} .selected=${l.column === this.column}>${l.name}</option>`)}
         </select>
       </div>
-      <p class="confirm-text" role="status">${sentence} ${this.users.length > n ? already : nothing} ${this.unknown(affected) ? this.unknownText(assign) : nothing}</p>
-      ${assign && licence && !licence.unrestricted && licence.total - licence.inUse < n
-        ? html`<p class="notice warning">${this.seatsText(licence.total - licence.inUse)}</p>`
+      ${waiting ? this.renderCheck() : html`<p class="confirm-text" role="status">${this.sentence(assign, n, unchanged.length)}</p>`}
+      ${tooMany
+        ? html`<p class="notice error" id="bulk-too-many" part="bulk-too-many">
+            ${msg(str`A bulk change takes at most ${formatNumber(BULK_LIMIT)} users; ${formatNumber(this.users.length)} are selected. Clear the selection and select fewer.`, { id: 'bulk-select.too-many' })}
+          </p>`
+        : nothing}
+      ${!waiting && free !== undefined && free < n
+        ? html`<p class="notice ${noSeat ? 'error' : 'warning'}" id="bulk-seats" part="bulk-seats">${this.seatsText(free)}</p>`
         : nothing}
       ${assign && licence?.plan ? html`<p class="note">${msg('A plan replaces the plan a user has now, from their next sign-in.', { id: 'users-bulk.plan-note' })}</p>` : nothing}
       <div class="actions">
@@ -199,30 +271,93 @@ export class BulkRun implements ReactiveController {
           type="button"
           class="button ${assign ? 'primary' : 'danger'}"
           part="confirm"
-          aria-disabled=${n ? 'false' : 'true'}
-          @click=${() => n && this.run(affected)}
+          aria-disabled=${ready ? 'false' : 'true'}
+          aria-describedby=${tooMany ? 'bulk-too-many' : noSeat ? 'bulk-seats' : nothing}
+          @click=${() => ready && this.run(affected, unchanged)}
         >
           ${assign ? msg(str`Assign to ${count}`, { id: 'users-bulk.assign-n' }) : msg(str`Remove from ${count}`, { id: 'users-bulk.remove-n' })}
         </button>
       </div>`;
   }
 
-  /** @internal Some of `users` were read without the picked licence's column: whether they have it is not known. */
-  private unknown(users: readonly UserEntry[]): boolean {
-    return users.some((u) => !u.known.has(this.column));
+  /** @internal While the picked licence's holders are read: progress; if that failed: why, and *Try again*. */
+  private renderCheck() {
+    const name = isolate(this.licence?.name);
+    const failed = this.checkFailed?.column === this.column ? this.checkFailed : undefined;
+    if (failed) {
+      return html`<div class="notice error" role="alert">
+        <p>${msg(str`Could not read who already has ${name}.`, { id: 'bulk-select.check-failed' })} ${reasonOf(failed.error)}</p>
+        <button type="button" class="button" part="check-again" @click=${() => {
+          this.checkFailed = undefined;
+          void this.check();
+        }}>${msg('Try again', { id: 'state.retry' })}</button>
+      </div>`;
+    }
+    const c = this.checking;
+    return html`<div class="bulk-check">
+      <p id="bulk-check" role="status">${msg(str`Checking who has ${name}…`, { id: 'bulk-select.checking' })}</p>
+      <progress aria-labelledby="bulk-check" max=${c?.total || 1} .value=${Math.min(c?.done ?? 0, c?.total || 1)}></progress>
+    </div>`;
   }
 
-  /** @internal */
-  private unknownText(assign: boolean): string {
-    return assign
-      ? msg('Users who already have it are left as they are.', { id: 'users-bulk.unknown-have' })
-      : msg('Users who do not have it are left as they are.', { id: 'users-bulk.unknown-lack' });
+  /** @internal "3 users will get Archive user. 2 of the selected users already have it." */
+  private sentence(assign: boolean, n: number, unchanged: number): string {
+    const name = isolate(this.licence?.name);
+    if (!n) {
+      return assign
+        ? msg(str`Every selected user already has ${name}: there is nothing to change.`, { id: 'bulk-select.none-to-gain' })
+        : msg(str`None of the selected users has ${name}: there is nothing to change.`, { id: 'bulk-select.none-to-lose' });
+    }
+    const count = formatNumber(n);
+    const sentence = assign
+      ? n === 1
+        ? msg(str`1 user will get ${name}.`, { id: 'users-bulk.will-gain-one' })
+        : msg(str`${count} users will get ${name}.`, { id: 'users-bulk.will-gain' })
+      : n === 1
+        ? msg(str`1 user will lose ${name}.`, { id: 'users-bulk.will-lose-one' })
+        : msg(str`${count} users will lose ${name}.`, { id: 'users-bulk.will-lose' });
+    if (!unchanged) return sentence;
+    const skipped = formatNumber(unchanged);
+    const rest = assign
+      ? unchanged === 1
+        ? msg('1 of the selected users already has it and is left as is.', { id: 'bulk-select.already-has-one' })
+        : msg(str`${skipped} of the selected users already have it and are left as they are.`, { id: 'bulk-select.already-have' })
+      : unchanged === 1
+        ? msg('1 of the selected users does not have it and is left as is.', { id: 'bulk-select.lacks-one' })
+        : msg(str`${skipped} of the selected users do not have it and are left as they are.`, { id: 'bulk-select.lack' });
+    return `${sentence} ${rest}`;
   }
 
-  /** @internal The server refuses assignments beyond the free seats: say so before anyone tries. */
+  /**
+   * @internal The server refuses assignments beyond the free seats: say so before anyone tries. With none free,
+   * assigning is not offered.
+   */
   private seatsText(free: number): string {
-    const n = formatNumber(Math.max(0, free));
-    return msg(str`Only ${n} free: the assignments beyond that will fail.`, { id: 'users-bulk.seats' });
+    const name = isolate(this.licence?.name);
+    if (free === 0) return msg(str`No free licences: nobody can be given ${name}. Free some first, or buy more.`, { id: 'bulk-select.no-free' });
+    const n = formatNumber(free);
+    return free === 1
+      ? msg('Only 1 licence is free: the assignments after the first will fail.', { id: 'bulk-select.one-free' })
+      : msg(str`Only ${n} licences are free: the assignments after the first ${n} will fail.`, { id: 'bulk-select.few-free' });
+  }
+
+  /** @internal The summary's list and count of users left as they were. */
+  private unchangedTexts(assign: boolean) {
+    return assign
+      ? {
+          label: msg('Already had it', { id: 'bulk-select.had-it' }),
+          count: (n: number) =>
+            n === 1
+              ? msg('1 user already had it (nothing sent).', { id: 'bulk-select.had-it-one' })
+              : msg(str`${formatNumber(n)} users already had it (nothing sent).`, { id: 'bulk-select.had-it-count' }),
+        }
+      : {
+          label: msg('Did not have it', { id: 'bulk-select.lacked-it' }),
+          count: (n: number) =>
+            n === 1
+              ? msg('1 user did not have it (nothing sent).', { id: 'bulk-select.lacked-it-one' })
+              : msg(str`${formatNumber(n)} users did not have it (nothing sent).`, { id: 'bulk-select.lacked-it-count' }),
+        };
   }
 
   /** @internal "Assigning Sales Premium" */
@@ -254,6 +389,12 @@ export const bulkStyles = css`
   dialog.bulk progress {
     width: 100%;
     accent-color: var(--_accent);
+  }
+  .bulk-check p {
+    margin: var(--_space) 0 0.25rem;
+  }
+  dialog.bulk .notice p {
+    margin: 0;
   }
   .bulk-status p {
     margin: var(--_space) 0;
@@ -292,6 +433,13 @@ export const bulkStyles = css`
   }
   .bulk-list.failed {
     color: var(--_danger-text);
+  }
+  .bulk-more {
+    margin: var(--_space) 0 0;
+  }
+  .bulk-more summary {
+    cursor: pointer;
+    font-weight: 600;
   }
   .bulk-reason::before {
     content: ' — ';

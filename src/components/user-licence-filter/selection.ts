@@ -10,6 +10,9 @@ export class Selection<Row> {
     private readonly changed: () => void,
   ) {}
 
+  /** Goes up with every change: what was selected at one version is still selected while it stays the same. */
+  version = 0;
+
   get size(): number {
     return this.picked.size;
   }
@@ -35,12 +38,17 @@ export class Selection<Row> {
     const [a, b] = from >= 0 ? [Math.min(from, index), Math.max(from, index)] : [index, index];
     for (let i = a; i <= b; i++) this.set(rows[i], on);
     if (!range || from < 0) this.anchor = this.key(row);
+    this.version++;
     this.changed();
   }
 
-  /** Selects every row given (the whole filtered set, not only the rendered ones). */
+  /**
+   * Selects every row given (the whole filtered set, not only the rendered ones). A row already selected keeps the
+   * entry it was selected with.
+   */
   selectAll(rows: readonly Row[]): void {
-    for (const r of rows) this.set(r, true);
+    for (const r of rows) if (!this.has(r)) this.set(r, true);
+    this.version++;
     this.changed();
   }
 
@@ -52,6 +60,7 @@ export class Selection<Row> {
   clear(): void {
     this.picked.clear();
     this.anchor = undefined;
+    this.version++;
     this.changed();
   }
 

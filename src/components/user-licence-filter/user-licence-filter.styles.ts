@@ -114,6 +114,24 @@ export const styles = css`
     font-weight: 600;
   }
 
+  .select-all-progress {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    align-items: center;
+  }
+
+  .select-all-progress progress {
+    width: 8rem;
+    accent-color: var(--_accent);
+  }
+
+  .bulk-bar .select-all-note {
+    flex-basis: 100%;
+    order: 1;
+    margin: 0;
+  }
+
   .notice.read-only {
     margin: 0 0 var(--_space);
   }

@@ -25,6 +25,7 @@ import { initials, portraitUrl } from '../../core/portrait.js';
 import { styles } from './user-licence-filter.styles.js';
 import { listFileWord, userCsvColumns } from './users-csv.js';
 import { Selection } from './selection.js';
+import { SelectAllMatching } from './select-all.js';
 import type { AssignmentEditor, EditorHost } from './editing.js';
 import type { BulkRun } from './bulk.js';
 import {
@@ -76,7 +77,12 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidde
  * holders of the one picked (`<so-licence-holders>`). Each user shows portrait, user id, full name, group, role and
  * user plan. Activating a user (click, Enter or Space) opens their licence assignments next to the list: a switch per
  * licence and the user plan as one choice among the plans, each disabled control saying why. Rows can be selected
- * (checkbox, Shift for a range, Space on a row, *Select all matching*) for *Assign licence…* / *Remove licence…*.
+ * (checkbox, Shift for a range, Space on a row, *Select all N matching*) for *Assign licence…* / *Remove licence…*.
+ * *Select all N matching* selects every user the licence and search match, not only the rows loaded: the rest are
+ * read from the server (their keys and names only, 1,000 a request, with progress and *Cancel*), at most 5,000 per
+ * bulk change ("Select the first 5,000 of 10,000 matching"). The bulk dialog says exactly how many users change (who
+ * holds the licence is read first where the rows do not say); users who already are so get no request and are
+ * listed apart in the summary (*Already had it* / *Did not have it*), whose numbers add up to the selection.
  *
  * Large tenants: the user archives are read 200 rows at a time as the list is scrolled, and only the rows in view
  * are rendered. The picked licence, the search and the order go to the server (`$filter` with `eq 1` and `contains`,
@@ -123,7 +129,10 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidde
  * @csspart sort - A column header's sort button; `sorted` is added to the one the list is sorted by.
  * @csspart bulk-bar - The selection count and the bulk actions above the grid.
  * @csspart checkbox - A row's selection checkbox.
- * @csspart select-all - *Select all N matching*.
+ * @csspart select-all - *Select all N matching* (*Select the first 5,000 of N matching* beyond what one bulk change takes).
+ * @csspart select-all-progress - While the matching users are read: how many, a progress bar and *Cancel*.
+ * @csspart select-all-cancel - *Cancel* of reading the matching users.
+ * @csspart select-all-note - What selecting all matching came to, when there is something to say (cut at 5,000, cancelled, failed).
  * @csspart bulk-assign - *Assign licence…*.
  * @csspart bulk-remove - *Remove licence…*.
  * @csspart clear-selection - *Clear selection*.
@@ -136,6 +145,9 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidde
  * @csspart write-status - What a write did, with *Undo*.
  * @csspart write-error - Why a write failed.
  * @csspart bulk-dialog - The bulk dialog (also `dialog`).
+ * @csspart bulk-seats - In the bulk dialog: not enough free seats, or none (then assigning is not offered).
+ * @csspart bulk-too-many - In the bulk dialog: more users are selected than one bulk change takes (5,000).
+ * @csspart check-again - In the bulk dialog: *Try again* after reading who holds the licence failed.
  * @csspart footer - The line under the grid: loading more users, or what failed.
  * @csspart details - The panel with the selected user's licence assignments.
  * @csspart close - The panel's close button.
@@ -187,6 +199,8 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
     (e) => e.row.associateDbId,
     () => this.requestUpdate(),
   );
+  /** @internal *Select all N matching*: every match, read from the server when not all are loaded. */
+  private readonly selectAll = new SelectAllMatching(this, this.selection);
   /** @internal Portrait URLs that did not load. */
   @state() private brokenPortraits: ReadonlySet<string> = new Set();
   /** @internal *Download CSV*: progress, *Cancel* and outcome. */
@@ -668,7 +682,7 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
     const list = this.lists[tab];
     const user = this.selected[tab];
     return html`<p class="count" part="count" role="status">${this.countText(rows.length, list, tab)}</p>
-      ${this.renderBulkBar(rows)}
+      ${this.renderBulkBar(tab, rows, list)}
       ${this.renderSkipped(list)}
       <div class="layout ${user ? 'with-details' : ''}">
         <div class="list" aria-busy=${busy ? 'true' : 'false'}>
@@ -752,7 +766,7 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
   }
 
   /** @internal Selection and bulk actions: reachable by Tab before the grid. */
-  private renderBulkBar(rows: readonly UserEntry[]) {
+  private renderBulkBar(tab: List, rows: readonly UserEntry[], list: PagedList<UserEntry>) {
     if (this.writesForbidden) {
       return html`<p class="notice read-only" role="status">
         ${msg('You can view licence assignments, but your user may not change them.', { id: 'users.read-only' })}
@@ -760,16 +774,21 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
     }
     const n = this.selection.size;
     const selected = formatNumber(n);
-    const all = formatNumber(rows.length);
+    // The server narrowed by exactly what is shown (every loaded row matches): its count is the number of matches.
+    const narrowed = list.reported !== undefined && rows.length === list.rows.length && this.query.trim() === this.term;
     return html`<div class="bulk-bar" part="bulk-bar" role="group" aria-label=${msg('Selected users', { id: 'users.selected-users' })}>
       <span class="selected-count" role="status">
         ${n ? (n === 1 ? msg('1 user selected', { id: 'users.selected-one' }) : msg(str`${selected} users selected`, { id: 'users.selected' })) : nothing}
       </span>
-      ${rows.length && !this.selection.covers(rows)
-        ? html`<button type="button" class="button" part="select-all" @click=${() => this.selection.selectAll(rows)}>
-            ${msg(str`Select all ${all} matching`, { id: 'users.select-all' })}
-          </button>`
-        : nothing}
+      ${this.selectAll.render({
+        list: tab,
+        column: this.licence?.column ?? '',
+        search: this.query.trim().slice(0, SEARCH_MAX),
+        sort: this.sort,
+        loaded: rows,
+        complete: list.complete,
+        count: narrowed ? list.reported : undefined,
+      })}
       ${n
         ? html`<button type="button" class="button" part="bulk-assign" aria-haspopup="dialog" @click=${() => this.openBulk('assign')}>
               ${msg('Assign licence…', { id: 'users.bulk-assign' })}
