@@ -2,6 +2,7 @@
 // what is shown — that licence, that search, that order — every match, not only the pages loaded, in the locale's
 // dialect; bounded, with progress and Cancel, and saying what it came to. (Quoting and formula neutralising are
 // core/csv.ts's, tested in core.test.ts.)
+import { readPages } from '../src/core/read-pages.js';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { delay, http, HttpResponse } from 'msw';
 import '../src/components/user-licence-filter/define.js';
@@ -414,5 +415,35 @@ describe('CsvExport (core/csv-export.ts)', () => {
     }
     expect(capture.files).to.have.length(0);
     expect(el.csv.outcome).to.deep.equal({ kind: 'cancelled' });
+  });
+});
+
+describe('readPages (core/read-pages.ts): the one paged reader of exports, Select all and the holders check', () => {
+  type Row = { id: number };
+  const signal = new AbortController().signal;
+
+  it('ends when a server repeats a page with a next link (no endless requests), keeping each row once', async () => {
+    let asked = 0;
+    const found = await readPages<Row>(
+      async () => (asked++, { 'odata.nextLink': 'next', count: null, value: [{ id: 1 }, { id: 2 }], skipped: 0 }),
+      { signal, limit: 50_000, key: (r) => r.id },
+    );
+    expect(asked).to.equal(2);
+    expect(found.rows.map((r) => r.id)).to.deep.equal([1, 2]);
+  });
+
+  it('asks for at most the bound, 1,000 at a time, and counts rows read apart from rows kept', async () => {
+    const tops: number[] = [];
+    const found = await readPages<Row>(
+      async ({ top, skip }) => (
+        tops.push(top),
+        { 'odata.nextLink': 'next', count: 9000, value: Array.from({ length: top }, (_, i) => ({ id: skip + i })), skipped: 0 }
+      ),
+      { signal, limit: 2500, key: (r) => r.id, keep: (rows) => rows.filter((r) => r.id % 2 === 0) },
+    );
+    expect(tops).to.deep.equal([1000, 1000, 500]);
+    expect(found.read).to.equal(2500);
+    expect(found.rows).to.have.length(1250);
+    expect(found.total).to.equal(9000);
   });
 });

@@ -14,12 +14,11 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { formatNumber } from './format.js';
 import { downloadIcon } from './icons.js';
 import type { KitElement } from './kit-element.js';
+import { readPages } from './read-pages.js';
 import { reasonOf } from './states.js';
 
 /** The most rows one export reads (the hardening rule: every scan is bounded); the element says when it cut the file. */
 export const EXPORT_LIMIT = 5000;
-/** Rows per request while exporting (SuperOffice advises at most 1,000 archive rows at a time). */
-const EXPORT_PAGE = 1000;
 
 /** The export's line: progress, the bar taking the room left, *Cancel*. */
 export const exportStyles = css`
@@ -136,27 +135,23 @@ export class CsvExport implements ReactiveController {
     this.set({ done: 0, total: bounded() });
     try {
       let rows: Row[];
-      let read = 0;
+      let read: number;
       if (run.loaded) {
         rows = [...run.loaded];
         read = rows.length;
       } else {
-        rows = [];
-        const seen = new Set<unknown>();
-        for (let skip = 0; read < EXPORT_LIMIT; ) {
-          const page = await run.fetchPage({ top: Math.min(EXPORT_PAGE, EXPORT_LIMIT - read), skip }, signal);
-          total = page.count ?? total;
-          const fresh = page.value.filter((row) => {
-            const key = run.key(row);
-            return !seen.has(key) && !!seen.add(key);
-          });
-          read += fresh.length;
-          rows.push(...(run.filter ? run.filter(fresh) : fresh));
-          skip += page.value.length + page.skipped;
-          this.set({ done: Math.min(read, EXPORT_LIMIT), total: bounded() });
-          // The last page, or one without new rows (whatever its link says): no endless requests.
-          if (!page['odata.nextLink'] || !(fresh.length + page.skipped)) break;
-        }
+        const found = await readPages(run.fetchPage, {
+          signal,
+          limit: EXPORT_LIMIT,
+          key: run.key,
+          keep: run.filter,
+          onProgress: (done, count) => {
+            total = count ?? total;
+            this.set({ done, total: bounded() });
+          },
+        });
+        ({ rows, read } = found);
+        total = found.total ?? total;
       }
       // A server that sent more than was asked for does not make the file longer than the bound.
       const cut = !run.loaded && read > EXPORT_LIMIT;

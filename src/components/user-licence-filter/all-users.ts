@@ -1,15 +1,18 @@
 /**
  * Reading every user that matches a query, for *Select all N matching* and for the bulk dialog's check of who already
- * holds a licence. The same loop as `<so-system-events>`' CSV export: pages of 1,000 (`$top`), each row checked,
- * de-duplicated by key, stopped at the limit, at the last page or at a page without rows, with progress and an abort
- * signal. Only the columns a bulk change needs are asked for.
+ * holds a licence, through the kit's one paged reader (`readPages`, also behind *Download CSV*). Only the columns a
+ * bulk change needs are asked for.
  */
 import { getUsers, type UsersQuery } from '../../api/endpoints.js';
 import type { ResolvedConfig } from '../../api/config.js';
 import type { UserRow } from '../../api/schemas.js';
+import { readPages } from '../../core/read-pages.js';
 
-/** Rows per request when reading every match. */
-export const ALL_USERS_PAGE = 1000;
+/**
+ * The most users read to learn who holds a licence (the bulk dialog's check): every scan is bounded. A holder beyond
+ * it is not known to hold the licence, so at worst an assignment is sent that changes nothing.
+ */
+export const HOLDERS_LIMIT = 50_000;
 /** The most users one bulk change takes (a selection of all matching stops there, and says so). */
 export const BULK_LIMIT = 5000;
 /** What a bulk change needs of a user: the key it writes to and the names its summary shows. */
@@ -23,23 +26,27 @@ export interface AllUsersProgress {
 
 export interface AllUsersOptions {
   signal: AbortSignal;
-  /** Stop after this many rows are kept (default: read to the end). */
+  /** Stop after this many rows are read (default `HOLDERS_LIMIT`). */
   limit?: number;
   /** Whether a row really matches (the server may ignore a filter); default: every row. */
   keep?: (row: UserRow) => boolean;
   onProgress?: (progress: AllUsersProgress) => void;
 }
 
-/** What a read of every match found: the rows kept (at most `limit`) and the server's count of matches, if given. */
+/**
+ * What a read of every match found: the rows kept (at most `limit`), how many were read (a read that reached `limit`
+ * may have left matches unread), and the server's count of matches, if given.
+ */
 export interface AllUsers {
   rows: UserRow[];
+  read: number;
   total?: number;
 }
 
 /**
  * Every user of `list` matching `query` (licence holders, search, order), with the user columns `BULK_COLUMNS` (or
- * `query.userColumns`) and the licence `columns`, read `ALL_USERS_PAGE` at a time. Fresh from the server (never a shared answer); aborts with
- * `signal`; never retries.
+ * `query.userColumns`) and the licence `columns`, read with `readPages` (1,000 a request, fresh, never retried, at most
+ * `limit` rows read — `HOLDERS_LIMIT` unless given). Aborts with `signal`.
  */
 export async function fetchAllUsers(
   config: ResolvedConfig,
@@ -48,23 +55,16 @@ export async function fetchAllUsers(
   query: UsersQuery,
   o: AllUsersOptions,
 ): Promise<AllUsers> {
-  const limit = o.limit ?? Infinity;
-  const rows: UserRow[] = [];
-  const seen = new Set<number>();
-  let total: number | undefined;
-  for (let skip = 0; rows.length < limit; ) {
-    const top = Math.min(ALL_USERS_PAGE, limit - rows.length);
-    const page = await getUsers(config, list, columns, { top, skip }, { userColumns: BULK_COLUMNS, ...query, signal: o.signal, fresh: true });
-    total = page.count ?? total;
-    for (const row of page.value) {
-      if (seen.has(row.associateDbId) || (o.keep && !o.keep(row))) continue;
-      seen.add(row.associateDbId);
-      rows.push(row);
-    }
-    skip += page.value.length + page.skipped;
-    o.onProgress?.({ done: Math.min(rows.length, limit), total });
-    // The last page, or one without rows (whatever its link says): no endless requests.
-    if (!page['odata.nextLink'] || !(page.value.length + page.skipped)) break;
-  }
-  return { rows: rows.slice(0, limit), total };
+  const limit = o.limit ?? HOLDERS_LIMIT;
+  const found = await readPages<UserRow>(
+    (page, signal) => getUsers(config, list, columns, page, { userColumns: BULK_COLUMNS, ...query, signal, fresh: true }),
+    {
+      signal: o.signal,
+      limit,
+      key: (row) => row.associateDbId,
+      keep: o.keep && ((rows) => rows.filter(o.keep!)),
+      onProgress: (done, total) => o.onProgress?.({ done, total }),
+    },
+  );
+  return { rows: found.rows.slice(0, limit), read: Math.min(found.read, limit), total: found.total };
 }

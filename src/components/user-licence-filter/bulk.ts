@@ -13,7 +13,7 @@ import type { AssignmentChange } from '../../api/endpoints.js';
 import { isAbort, toApiError, type ApiError } from '../../api/errors.js';
 import { holdsLicence } from '../../api/schemas.js';
 import { reasonOf } from '../../core/states.js';
-import { BULK_LIMIT, fetchAllUsers } from './all-users.js';
+import { BULK_LIMIT, fetchAllUsers, HOLDERS_LIMIT } from './all-users.js';
 import { BulkQueue, bulkTemplate } from '../../core/bulk-queue.js';
 import { formatNumber } from '../../core/format.js';
 import type { WriteAction } from '../../core/write-action.js';
@@ -49,7 +49,7 @@ export class BulkRun implements ReactiveController {
   /** @internal At most 2 writes at a time, progress, cancel, summary, *Retry failed*. */
   private readonly queue: BulkQueue<UserEntry>;
   /** @internal Per licence column read from the server in this dialog: the associate ids of its holders. */
-  private readonly holders = new Map<string, ReadonlySet<number>>();
+  private readonly holders = new Map<string, { ids: ReadonlySet<number>; complete: boolean }>();
   /** @internal The read of a licence's holders under way: how many were read of how many. */
   private checking?: { column: string; done: number; total?: number; controller: AbortController };
   /** @internal Why the last read of a licence's holders failed. */
@@ -108,7 +108,10 @@ export class BulkRun implements ReactiveController {
   /** @internal Whether `user` holds the picked licence: from their row, else from its holders read here. */
   private holds(user: UserEntry): boolean | undefined {
     if (user.known.has(this.column)) return user.held.has(this.column);
-    return this.holders.get(this.column)?.has(user.row.associateDbId);
+    const holders = this.holders.get(this.column);
+    if (!holders) return undefined;
+    // Not among holders read to the bound: not known either way, so the request is sent.
+    return holders.ids.has(user.row.associateDbId) || (holders.complete ? false : undefined);
   }
 
   /**
@@ -130,16 +133,18 @@ export class BulkRun implements ReactiveController {
     this.checkFailed = undefined;
     try {
       const ids = new Set<number>();
+      let complete = true;
       for (const list of ['internal', 'other'] as const) {
         const before = ids.size;
-        const { rows } = await fetchAllUsers(this.host.config, list, [column], { holders: column }, {
+        const { rows, read } = await fetchAllUsers(this.host.config, list, [column], { holders: column }, {
           signal: controller.signal,
           keep: (row) => holdsLicence(row, column),
           onProgress: (p) => progress(before + p.done),
         });
         for (const row of rows) ids.add(row.associateDbId);
+        if (read >= HOLDERS_LIMIT) complete = false;
       }
-      this.holders.set(column, ids);
+      this.holders.set(column, { ids, complete });
     } catch (error) {
       if (!isAbort(error)) this.checkFailed = { column, error: toApiError(error) };
     } finally {

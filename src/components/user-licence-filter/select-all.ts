@@ -134,7 +134,7 @@ export class SelectAllMatching implements ReactiveController {
     this.host.requestUpdate();
     const licenceColumns = q.column ? [q.column] : [];
     try {
-      const { rows, total } = await fetchAllUsers(
+      const { rows, read, total } = await fetchAllUsers(
         this.host.config,
         q.list,
         licenceColumns,
@@ -154,7 +154,7 @@ export class SelectAllMatching implements ReactiveController {
       );
       this.selection.selectAll(rows.map((row) => toEntry(row, licenceColumns)));
       this.selected = { key: keyOf(q), version: this.selection.version };
-      if (rows.length >= BULK_LIMIT) {
+      if (read >= BULK_LIMIT) {
         const all = q.count === undefined || total === undefined ? undefined : Math.max(total, rows.length);
         if (all === undefined || all > rows.length) this.outcome = { kind: 'cut', count: rows.length, total: all };
       }
