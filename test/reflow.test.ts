@@ -82,6 +82,16 @@ describe('reflow: nothing overflows from 320 px up (German)', () => {
       expect(overflowing(el)).to.deep.equal([]);
     });
 
+    it(`<so-user-licence-filter>'s User licences tab, with a licence's holders, in a ${width} px page (16 px margins)`, async () => {
+      const el = await at(width - 32, html`<so-user-licence-filter></so-user-licence-filter>`, (e) => e.shadowRoot?.querySelectorAll('[role=tab]')[2]);
+      el.shadowRoot!.querySelectorAll<HTMLElement>('[role=tab]')[2].click();
+      await waitUntil(() => el.shadowRoot!.querySelector('[part~=licence]'), 'user licences', { timeout: 5000 });
+      el.shadowRoot!.querySelector<HTMLElement>('[part~=licence]')!.click();
+      await waitUntil(() => el.shadowRoot!.querySelector('so-licence-holders')?.shadowRoot?.querySelector('[part~=row]'), 'holders', { timeout: 5000 });
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      expect(overflowing(el)).to.deep.equal([]);
+    });
+
     it(`<so-user-licence-filter> at ${width} px`, async () => {
       const el = await at(width, html`<so-user-licence-filter></so-user-licence-filter>`, (e) => e.shadowRoot?.querySelector('[part~=row]'));
       expect(overflowing(el)).to.deep.equal([]);

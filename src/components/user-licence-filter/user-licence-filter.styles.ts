@@ -49,8 +49,10 @@ export const styles = css`
     color: var(--_text-muted);
   }
 
+  /* One column that never grows past the element (what is inside wraps or scrolls): nothing overflows at 320 px. */
   .layout {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_space) * 2);
   }
 
@@ -138,6 +140,7 @@ export const styles = css`
 
   .user-licences {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.25rem;
     margin: 0;
     padding: 0;
@@ -145,6 +148,7 @@ export const styles = css`
   }
 
   .licence-pick {
+    box-sizing: border-box;
     display: flex;
     flex-wrap: wrap;
     gap: 0.25rem var(--_space);
@@ -166,6 +170,8 @@ export const styles = css`
   }
 
   .licence-pick .name {
+    min-width: 0;
+    overflow-wrap: anywhere;
     font-weight: 600;
   }
 
