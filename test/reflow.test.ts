@@ -113,6 +113,7 @@ describe('layout shift: loading keeps the loaded room (German)', () => {
       html`<so-licence-update allow-file allow-serial-change></so-licence-update>`,
       '[part~=serial]',
     ],
+    ['<so-user-licence-filter>', html`<so-user-licence-filter></so-user-licence-filter>`, '[part~=row]'],
   ];
 
   for (const width of [320, 412, 980, 1280]) {

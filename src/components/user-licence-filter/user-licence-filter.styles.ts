@@ -1,13 +1,10 @@
 import { css } from 'lit';
 
 export const styles = css`
-  /* Loading keeps the room of the loaded picker, tabs and list (see .state.loading in the tokens). */
-  :host {
-    --_reserve: 37rem;
-  }
-
+  /* A list loading keeps the room of its count, bulk bar and grid (see .state.loading in the tokens); the whole element
+     loads in its loaded shape (picker and tabs, with such a list). */
   [role='tabpanel'] .state.loading {
-    --_reserve: 31rem;
+    --_reserve: 33rem;
   }
 
   .toolbar {

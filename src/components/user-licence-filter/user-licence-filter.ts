@@ -458,7 +458,15 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
         failed: msg('Could not load the licences.', { id: 'users.licences-failed' }),
         forbidden: msg('You do not have access to licence information.', { id: 'licence.forbidden' }),
       },
-      (licences) => html`${this.renderToolbar(licences)}
+      (licences) => this.renderScreen(licences),
+      // Loading keeps the room of the picker, the tabs and a list at this width, in this language.
+      () => this.renderScreen([], true),
+    );
+  }
+
+  /** @internal The picker, the tabs and the selected tab's panel; `shape`: without data, for the loading state. */
+  private renderScreen(licences: UserLicence[], shape = false) {
+    return html`${this.renderToolbar(licences)}
         <div class="tabs" role="tablist" part="tabs" aria-label=${msg('User lists', { id: 'users.lists' })} @keydown=${this.tabKeys.onKeyDown}>
           ${TABS.map((tab) => {
             const current = tab === this.tab;
@@ -478,11 +486,10 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
         </div>
         ${TABS.map(
           (tab) => html`<div class="tabpanel" role="tabpanel" part="panel" id="panel-${tab}" aria-labelledby="tab-${tab}" ?hidden=${tab !== this.tab}>
-            ${tab !== this.tab ? nothing : isList(tab) ? this.renderUsersOf(tab) : this.renderLicences(licences)}
+            ${tab !== this.tab ? nothing : shape ? loadingTemplate() : isList(tab) ? this.renderUsersOf(tab) : this.renderLicences(licences)}
           </div>`,
         )}
-        ${this.bulk?.dialog() ?? nothing}`,
-    );
+        ${shape ? nothing : (this.bulk?.dialog() ?? nothing)}`;
   }
 
   /** @internal "Associates (42)": how many users of the list match, once known ("200+" while pages remain). */
