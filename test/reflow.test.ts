@@ -114,6 +114,7 @@ describe('layout shift: loading keeps the loaded room (German)', () => {
       '[part~=serial]',
     ],
     ['<so-user-licence-filter>', html`<so-user-licence-filter></so-user-licence-filter>`, '[part~=row]'],
+    ['<so-licence-holders>', html`<so-licence-holders module="ten-sales"></so-licence-holders>`, '[part~=row]'],
   ];
 
   for (const width of [320, 412, 980, 1280]) {

@@ -1,11 +1,9 @@
 import { css } from 'lit';
 
 export const styles = css`
+  /* The usage under the title at every width: the summary is as tall whatever the licence's name (no shift when it
+     arrives). */
   .summary {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    gap: 0 calc(var(--_space) * 2);
     margin-bottom: var(--_space);
   }
   .title {
@@ -172,6 +170,10 @@ export const styles = css`
   }
   .tabpanel {
     container: holders / inline-size;
+  }
+  /* A list loading keeps the room of the loaded table and its footer (see .state.loading in the tokens). */
+  .tabpanel .state.loading {
+    --_reserve: calc(var(--so-holders-height, 24rem) + var(--_space));
   }
   /* One set of columns for the header and every row (subgrids of the table), so the headers sit over their cells
      whatever the width of the buttons in this language. */

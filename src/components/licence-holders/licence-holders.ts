@@ -13,7 +13,7 @@ import { KitElement } from '../../core/kit-element.js';
 import { PagedList } from '../../core/paged-list.js';
 import { initials, portraitUrl } from '../../core/portrait.js';
 import { Resource } from '../../core/resource.js';
-import { emptyTemplate, reasonOf, renderResource } from '../../core/states.js';
+import { emptyTemplate, loadingTemplate, reasonOf, renderResource } from '../../core/states.js';
 import { TabKeys } from '../../core/tab-keys.js';
 import { tabStyles } from '../../core/tabs.styles.js';
 import { VirtualWindow } from '../../core/virtual-window.js';
@@ -247,9 +247,19 @@ export class SoLicenceHolders extends KitElement {
         empty: msg('This licence was not found.', { id: 'holders.not-found' }),
         forbidden: msg('You do not have access to licence information.', { id: 'licence.forbidden' }),
       },
-      (found) => {
-        const { licence } = found!;
-        return html`${this.renderSummary(licence)} ${this.renderMustRemove(licence)} ${this.renderWriteArea(licence)}
+      (found) => this.renderScreen(found!.licence),
+      // Loading keeps the room of the heading, the toolbar, the tabs and a list at this width, in this language.
+      () =>
+        this.renderScreen(
+          { ownerName: this.owner, moduleName: this.module, column: '', name: '\u00a0', plan: false, inUse: 0, total: 0, free: 0, unrestricted: false },
+          true,
+        ),
+    );
+  }
+
+  /** @internal The summary, the toolbar, the tabs and the selected list; `shape`: without data, for the loading state. */
+  private renderScreen(licence: HeldLicence, shape = false) {
+    return html`${this.renderSummary(licence)} ${shape ? nothing : this.renderMustRemove(licence)} ${this.renderWriteArea(licence)}
           <div class="tabs" role="tablist" part="tabs" aria-label=${msg('User lists', { id: 'users.lists' })} @keydown=${this.tabKeys.onKeyDown}>
             ${TABS.map((tab) => {
               const current = tab === this.tab;
@@ -271,11 +281,9 @@ export class SoLicenceHolders extends KitElement {
           </div>
           ${TABS.map(
             (tab) => html`<div class="tabpanel" role="tabpanel" part="panel" id="panel-${tab}" aria-labelledby="tab-${tab}" ?hidden=${tab !== this.tab}>
-              ${tab === this.tab ? this.renderHolders(tab, licence) : nothing}
+              ${tab !== this.tab ? nothing : shape ? loadingTemplate() : this.renderHolders(tab, licence)}
             </div>`,
           )}`;
-      },
-    );
   }
 
   /** @internal "Sales Premium — 15 of 15 in use, 0 free". */
