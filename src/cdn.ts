@@ -1,15 +1,16 @@
 /**
  * The CDN file (`dist/cdn/so-licence-kit.js`): what a page without a bundler loads. It defines the Licences screen's
- * first view at once — `<so-provider>`, `<so-owner-info>`, `<so-licence-list>`, `<so-licences>` — and fetches the
- * other elements right after as parts beside it (`parts/`): the Status tab's `<so-status-database>`,
- * `<so-metered-button>` and `<so-system-events>`, `<so-user-licence-filter>`, `<so-licence-holders>` and the update bar
- * `<so-licence-update>` (whose dialogs load when first opened). Every element
+ * first view at once — `<so-provider>`, `<so-owner-info>`, `<so-licence-update>` (whose dialogs load when first
+ * opened), `<so-licence-list>`, `<so-licences>` — and fetches the other elements right after as parts beside it
+ * (`parts/`): the Status tab's `<so-status-database>`, `<so-metered-button>` and `<so-system-events>`,
+ * `<so-user-licence-filter>` and `<so-licence-holders>`. Every element
  * is defined without the page doing anything; the first view's file stays small. It exports the same functions and
  * types as the npm entry; the classes of the parts are reached with `customElements.whenDefined(tag)`.
  */
 import './components/provider/define.js';
 import './components/owner-info/define.js';
 import './components/licence-list/define.js';
+import './components/licence-update/define.js';
 import { define } from './core/kit-element.js';
 import { SoLicences } from './components/licences/licences.js';
 
@@ -23,7 +24,6 @@ export const parts: Promise<unknown> = Promise.all([
   import('./components/system-events/define.js'),
   import('./components/user-licence-filter/define.js'),
   import('./components/licence-holders/define.js'),
-  import('./components/licence-update/define.js'),
 ]);
 
 export { configure, type AuthConfig, type BearerAuth, type KitConfig, type TokenProvider } from './api/config.js';

@@ -4,10 +4,10 @@ import '../licence-list/define.js';
 import '../status-database/define.js';
 import '../metered-button/define.js';
 import '../system-events/define.js';
+// The update bar is in each owner's tab, in the first view: defined with the screen, so it loads in its own shape
+// (a bar defined later would take its room only then, and push the licence list down).
+import '../licence-update/define.js';
 import { SoLicences } from './licences.js';
-
-// The update bar in each owner's tab is a lazy part of the CDN build: it upgrades right after the screen.
-void import('../licence-update/define.js');
 
 define('so-licences', SoLicences);
 

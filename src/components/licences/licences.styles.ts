@@ -80,8 +80,8 @@ export const styles = css`
     gap: calc(var(--_space) * 2);
   }
 
-  /* The update bar is a part of the CDN file that arrives just after the screen: its room (one row of buttons, or
-     two rows and the drop target with allow-file, at desktop widths) is kept until it is defined. */
+  /* The update bar is defined with the screen; should a host define it later, its room (one row of buttons, or two
+     rows and the drop target with allow-file, at desktop widths) is kept until then. */
   so-licence-update:not(:defined) {
     display: block;
     min-height: 3.25rem;
