@@ -296,6 +296,26 @@ describe('<so-licence-holders>', () => {
       log.stop();
     });
 
+    it('offers no assignment when no seat is free: the reason stands by the disabled button, nothing is sent', async () => {
+      const el = await mount(); // Sales Premium: 15 of 15 in use
+      const log = countRequests('/User/');
+      part(el, 'assign')!.click();
+      await waitUntil(() => part(el, 'picker')?.querySelector('label.choice'), 'picker open');
+      part(el, 'picker')!.querySelector<HTMLInputElement>('label.choice input')!.click();
+      await el.updateComplete;
+      const button = part(el, 'picker-assign') as HTMLButtonElement;
+      expect(button.disabled).to.equal(true);
+      const reason = shadow(el).getElementById(button.getAttribute('aria-describedby')!)!;
+      expect(reason.textContent!.replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim()).to.equal(
+        'No free licences: nobody can be given Sales Premium. Free some first, or buy more.',
+      );
+      button.click();
+      await el.updateComplete;
+      expect(log.requests.filter((r) => r.method !== 'GET')).to.have.length(0);
+      log.stop();
+      await expect(el).to.be.accessible();
+    });
+
     it('cancel: the two in flight finish, the rest is not started and listed', async () => {
       setScenario('slow-writes');
       const el = await mount('archive-user', 'ACMEADDON');

@@ -3,6 +3,7 @@
  * the bulk queue with its view, and the *Assign to users…* picker.
  */
 import { html, nothing } from 'lit';
+import { isolate } from '../../core/bidi.js';
 import { msg, str } from '../../localization.js';
 import { formatNumber } from '../../core/format.js';
 import { heading } from '../../core/heading.js';
@@ -41,6 +42,8 @@ export function pickerTemplate(o: PickerOptions) {
   const count = o.picked.size;
   const allShown = o.users.length > 0 && o.users.every((e) => o.picked.has(e.row.associateDbId));
   const tooMany = o.free !== undefined && count > o.free;
+  // No free seat: every assignment would be refused, so none is offered (the reason stands by the button).
+  const none = o.free === 0;
   return html`<section
     class="panel picker"
     part="picker"
@@ -84,15 +87,24 @@ export function pickerTemplate(o: PickerOptions) {
             ? html`<p class="muted">${msg(str`${formatNumber(o.more)} more match; narrow the search to see them.`, { id: 'holders.picker-more' })}</p>`
             : nothing}`
       : html`<p class="muted">${msg('Every user shown here already has it, or nobody matches the search.', { id: 'holders.picker-none' })}</p>`}
-    <p class="pick-count ${tooMany ? 'warning' : ''}" role="status">
-      ${o.free === undefined
-        ? msg(str`${formatNumber(count)} picked.`, { id: 'holders.picked-unlimited' })
-        : msg(str`${formatNumber(count)} picked, ${formatNumber(o.free)} free.`, { id: 'holders.picked' })}
-      ${tooMany ? msg('Some will be refused: there are not enough free seats.', { id: 'holders.picked-too-many' }) : nothing}
+    <p class="pick-count ${tooMany ? 'warning' : ''}" id="pick-count" role="status">
+      ${none
+        ? msg(str`No free licences: nobody can be given ${isolate(name)}. Free some first, or buy more.`, { id: 'bulk-select.no-free' })
+        : o.free === undefined
+          ? msg(str`${formatNumber(count)} picked.`, { id: 'holders.picked-unlimited' })
+          : msg(str`${formatNumber(count)} picked, ${formatNumber(o.free)} free.`, { id: 'holders.picked' })}
+      ${tooMany && !none ? msg('Some will be refused: there are not enough free seats.', { id: 'holders.picked-too-many' }) : nothing}
     </p>
     <div class="actions">
       <button class="button" type="button" @click=${o.onCancel}>${msg('Cancel', { id: 'write.cancel' })}</button>
-      <button class="button primary" part="picker-assign" type="button" ?disabled=${count === 0} @click=${o.onAssign}>
+      <button
+        class="button primary"
+        part="picker-assign"
+        type="button"
+        ?disabled=${count === 0 || none}
+        aria-describedby=${none ? 'pick-count' : nothing}
+        @click=${o.onAssign}
+      >
         ${count === 1
           ? msg('Assign to 1 user', { id: 'holders.picker-assign-one' })
           : msg(str`Assign to ${formatNumber(count)} users`, { id: 'holders.picker-assign' })}
