@@ -314,6 +314,19 @@ describe('mock backend', () => {
       expect(new Set(users.value.map((u) => u.assocName)).size).to.equal(200);
       expect(performance.now() - started).to.be.below(1500);
     });
+    it('counts its 10,000 users in E1: in use equals the archive’s holders, with room in the totals', async () => {
+      setScenario('large');
+      const e1 = await json<{ ExtendedModuleLicenses: { Current: { ModuleName: string }; NumberOfLicensesInUse: number; NumberOfLicensesTotal: number }[] }[]>(
+        '/License',
+      );
+      const sales = e1[0].ExtendedModuleLicenses.find((m) => m.Current.ModuleName === 'ten-sales')!;
+      const page = (list: string) =>
+        json<Page & { 'odata.count': string }>(`/Archive/${list}?$select=associateDbId&$filter=superoffice_ten-sales eq 1&$top=1&$inlineCount=allpages&$jsonSafe=true`);
+      const holders = Number((await page('InternalUsers'))['odata.count']) + Number((await page('OtherUsers'))['odata.count']);
+      expect(holders).to.be.greaterThan(1000);
+      expect(sales.NumberOfLicensesInUse).to.equal(holders);
+      expect(sales.NumberOfLicensesTotal).to.be.at.least(holders);
+    });
   });
 
   describe('builders', () => {

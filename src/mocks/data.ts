@@ -508,7 +508,7 @@ const defByName = new Map(CATALOGUE.map((d) => [`${d.owner}/${d.name}`.toLowerCa
 const findDef = (owner: string, name: string) => defByName.get(`${owner}/${name}`.toLowerCase());
 const defByColumn = new Map(CATALOGUE.map((d) => [columnOf(d), d]));
 
-function moduleLicense(def: ModuleDef, locale: Locale): ModuleLicense {
+function moduleLicense(def: ModuleDef, locale: Locale, scenario: Scenario = 'default'): ModuleLicense {
   return {
     OwnerName: def.owner,
     ModuleName: def.name,
@@ -518,7 +518,7 @@ function moduleLicense(def: ModuleDef, locale: Locale): ModuleLicense {
     LicenseType: def.type,
     ExtraFlags: def.implies ? 1 : 0,
     ExtraInfo: def.implies ? `set=${def.implies.join(',')}` : '',
-    NumberOfLicenses: def.unrestricted ? 0 : totalOf(def),
+    NumberOfLicenses: def.unrestricted ? 0 : totalOf(def, scenario),
     Unrestricted: def.unrestricted ?? false,
     AllowedUserType: def.type === 'UserLicense' ? (def.userType ?? 'InternalAssociate') : '',
     SortOrder: def.sort,
@@ -609,8 +609,30 @@ function activation() {
 }
 
 /** NumberOfLicenses of `def` now: the activated licence's, else the catalogue's. */
-function totalOf(def: ModuleDef): number {
-  return activation()?.totals.get(columnOf(def)) ?? def.total;
+function totalOf(def: ModuleDef, scenario: Scenario = 'default'): number {
+  return activation()?.totals.get(columnOf(def)) ?? (scenario === 'large' ? largeTotal(def) : def.total);
+}
+
+/**
+ * `large`: a tenant of 10,000 users holds licences for them — the catalogue's total, or what its seed holders take
+ * plus about a tenth (rounded up to tens), so E1's counts agree with the user archive and some seats are free.
+ */
+function largeTotal(def: ModuleDef): number {
+  const seeded = largeSeedCounts().get(columnOf(def)) ?? 0;
+  return Math.max(def.total, Math.ceil((seeded * 1.1) / 10) * 10);
+}
+
+let largeSeeds: Map<string, number> | undefined;
+/** How many of `large`'s users hold each column in the seed data (before any write): computed once. */
+function largeSeedCounts(): Map<string, number> {
+  if (!largeSeeds) {
+    largeSeeds = new Map();
+    for (let i = 0; i < internalUserCount('large'); i++) {
+      for (const c of withImplied(seededColumns(internalAt(i)))) largeSeeds.set(c, (largeSeeds.get(c) ?? 0) + 1);
+    }
+    for (const p of OTHER_PEOPLE) for (const c of withImplied(seededColumns(p))) largeSeeds.set(c, (largeSeeds.get(c) ?? 0) + 1);
+  }
+  return largeSeeds;
 }
 
 /** True while the licence server of `scenario` has a licence that was not activated yet. */
@@ -669,7 +691,7 @@ export function licenseInfo(scenario: Scenario = 'default', locale: Locale = 'en
 /** E1 without a waiting licence. */
 function baseOwners(scenario: Scenario, locale: Locale, now: Date): ExtendedLicenseInfo[] {
   if (scenario === 'empty') return [];
-  const inUse = holderCounts();
+  const inUse = holderCounts(scenario);
   return Object.keys(OWNERS).map((owner) => {
     const Current = ownerInfo(owner, scenario, now);
     return {
@@ -679,7 +701,7 @@ function baseOwners(scenario: Scenario, locale: Locale, now: Date): ExtendedLice
       Reason: '',
       AccumulatedNextCheckDate: Current.NextCheckDate,
       ExtendedModuleLicenses: CATALOGUE.filter((d) => d.owner === owner).map((d) =>
-        extended(moduleLicense(d, locale), inUse.get(columnOf(d)) ?? 0),
+        extended(moduleLicense(d, locale, scenario), inUse.get(columnOf(d)) ?? 0),
       ),
     };
   });
@@ -688,7 +710,7 @@ function baseOwners(scenario: Scenario, locale: Locale, now: Date): ExtendedLice
 /** E2: one module licence, or undefined. Owner and module names are matched case-insensitively. */
 export function moduleLicenseOf(owner: string, module: string, scenario: Scenario = 'default', locale: Locale = 'en'): ModuleLicense | undefined {
   const def = scenario === 'empty' ? undefined : findDef(owner, module);
-  return def && moduleLicense(def, locale);
+  return def && moduleLicense(def, locale, scenario);
 }
 
 const addDays = (wall: string, days: number) => (wall.startsWith('0001') ? wall : wallDate(new Date(new Date(wall).getTime() + days * DAY)));
@@ -934,6 +956,11 @@ export function heldColumns(p: Person): Set<string> {
     if (on) held.add(column);
     else held.delete(column);
   }
+  return withImplied(held);
+}
+
+/** `held` with the hidden licences its plans imply. */
+function withImplied(held: Set<string>): Set<string> {
   for (const column of [...held]) {
     const def = defByColumn.get(column);
     for (const implied of def?.implies ?? []) held.add(licenceColumn(def!.owner, implied));
@@ -941,15 +968,26 @@ export function heldColumns(p: Person): Set<string> {
   return held;
 }
 
-let counts: { version: number; map: Map<string, number> } | undefined;
-/** How many users hold each licence column (feeds E1's NumberOfLicensesInUse and E9's InUse/Free). */
-export function holderCounts(): Map<string, number> {
-  if (counts?.version !== stateVersion()) {
+const counts = new Map<boolean, { version: number; map: Map<string, number> }>();
+/**
+ * How many users of `scenario` hold each licence column (feeds E1's NumberOfLicensesInUse, E9's InUse/Free and the
+ * seat check of the writes); `large` counts its 10,000 users. Counted again after a write.
+ */
+export function holderCounts(scenario: Scenario = 'default'): Map<string, number> {
+  const large = scenario === 'large';
+  let entry = counts.get(large);
+  if (entry?.version !== stateVersion()) {
     const map = new Map<string, number>();
-    for (const p of [...STAFF_PEOPLE, ...OTHER_PEOPLE]) for (const c of heldColumns(p)) map.set(c, (map.get(c) ?? 0) + 1);
-    counts = { version: stateVersion(), map };
+    const count = (p: Person) => {
+      for (const c of heldColumns(p)) map.set(c, (map.get(c) ?? 0) + 1);
+    };
+    if (large) for (let i = 0; i < internalUserCount('large'); i++) count(internalAt(i));
+    else STAFF_PEOPLE.forEach(count);
+    OTHER_PEOPLE.forEach(count);
+    entry = { version: stateVersion(), map };
+    counts.set(large, entry);
   }
-  return counts.map;
+  return entry.map;
 }
 
 /** What the server checks before it assigns a user licence (see `writes.ts`). */
@@ -968,7 +1006,7 @@ export interface LicenceRule {
 }
 
 /** The rule of a user licence, or undefined when `owner/module` is not a user licence. */
-export function licenceRule(owner: string, module: string): LicenceRule | undefined {
+export function licenceRule(owner: string, module: string, scenario: Scenario = 'default'): LicenceRule | undefined {
   const def = findDef(owner, module);
   if (!def || def.type !== 'UserLicense') return undefined;
   const pre = def.prerequisite ? findDef(def.owner, def.prerequisite) : undefined;
@@ -976,7 +1014,7 @@ export function licenceRule(owner: string, module: string): LicenceRule | undefi
     ownerName: def.owner,
     moduleName: def.name,
     column: columnOf(def),
-    total: def.unrestricted ? 0 : totalOf(def),
+    total: def.unrestricted ? 0 : totalOf(def, scenario),
     unrestricted: def.unrestricted ?? false,
     plan: !!def.implies,
     hidden: def.hidden ?? false,
@@ -1115,10 +1153,10 @@ export function userLicenses(associateId: number, scenario: Scenario = 'default'
   const p = findPerson(associateId, scenario);
   if (!p) return undefined;
   const held = heldColumns(p);
-  const inUse = holderCounts();
+  const inUse = holderCounts(scenario);
   return Object.keys(OWNERS).map((owner) => {
     const links = CATALOGUE.filter((d) => d.owner === owner && d.type === 'UserLicense').map((d): ModuleLicenseLink => {
-      const m = moduleLicense(d, locale);
+      const m = moduleLicense(d, locale, scenario);
       const e = extended(m, inUse.get(columnOf(d)) ?? 0);
       const assigned = held.has(columnOf(d));
       return {

@@ -58,37 +58,42 @@ interface Change {
 }
 
 /** Why the server refuses `changes` for `p` (English, as SuperOffice's messages are), or undefined when it accepts. */
-export function refusal(p: Person, changes: readonly Change[], links: readonly (ModuleLicenseLink & { owner: string })[]): string | undefined {
+export function refusal(
+  p: Person,
+  changes: readonly Change[],
+  links: readonly (ModuleLicenseLink & { owner: string })[],
+  scenario: Scenario = 'default',
+): string | undefined {
   const before = heldColumns(p);
   const after = new Set(before);
   for (const c of changes) {
     if (c.assigned) after.add(c.column);
     else after.delete(c.column);
   }
-  const counts = holderCounts();
+  const counts = holderCounts(scenario);
   for (const c of changes) {
     if (c.assigned === before.has(c.column)) continue;
     const link = links.find((l) => licenceColumn(l.owner, l.Name) === c.column);
-    const rule = link && licenceRule(link.owner, link.Name);
+    const rule = link && licenceRule(link.owner, link.Name, scenario);
     const name = describeColumn(c.column);
     if (!link || !rule || rule.hidden || rule.userType !== p.userType) return `${name} cannot be assigned to ${p.fullName}.`;
     if (c.assigned && !rule.unrestricted && (counts.get(c.column) ?? 0) >= rule.total) return `There is no free ${name} licence.`;
     if (!link.CanAssign) return `${name} cannot be assigned to ${p.fullName}.`;
   }
   for (const column of after) {
-    const rule = ruleOfColumn(column, links);
+    const rule = ruleOfColumn(column, links, scenario);
     if (rule?.prerequisite && !after.has(rule.prerequisite)) {
       return `${describeColumn(column)} requires ${describeColumn(rule.prerequisite)}.`;
     }
   }
-  const plans = [...after].filter((c) => ruleOfColumn(c, links)?.plan);
+  const plans = [...after].filter((c) => ruleOfColumn(c, links, scenario)?.plan);
   if (plans.length > 1) return `${p.fullName} can hold only one user plan (${plans.map(describeColumn).join(', ')}).`;
   return undefined;
 }
 
-const ruleOfColumn = (column: string, links: readonly (ModuleLicenseLink & { owner: string })[]) => {
+const ruleOfColumn = (column: string, links: readonly (ModuleLicenseLink & { owner: string })[], scenario: Scenario) => {
   const link = links.find((l) => licenceColumn(l.owner, l.Name) === column);
-  return link && licenceRule(link.owner, link.Name);
+  return link && licenceRule(link.owner, link.Name, scenario);
 };
 
 const linksOf = (owners: readonly LicenseOwner[]) =>
@@ -182,7 +187,7 @@ export function writeHandlers(
     }
     const links = linksOf(userLicenses(p.id, s, locale) ?? []);
     const changes = (names as string[]).map((n) => ({ column: licenceColumn(owner, n), assigned }));
-    const why = refusal(p, changes, links);
+    const why = refusal(p, changes, links, s);
     if (why) return refused(why);
     apply(p, changes);
     const after = (userLicenses(p.id, s, locale) ?? []).find((o) => o.Name.toLowerCase() === owner.toLowerCase());
@@ -249,7 +254,7 @@ export function writeHandlers(
           }
         }
       }
-      const why = refusal(p, changes, linksOf(before.LicenseOwners));
+      const why = refusal(p, changes, linksOf(before.LicenseOwners), s);
       if (why) return refused(why);
       apply(p, changes);
       return HttpResponse.json(userOf(p, s, locale));
