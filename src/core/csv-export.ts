@@ -140,7 +140,7 @@ export class CsvExport implements ReactiveController {
         rows = [...run.loaded];
         read = rows.length;
       } else {
-        const found = await readPages(run.fetchPage, {
+        ({ rows, read } = await readPages(run.fetchPage, {
           signal,
           limit: EXPORT_LIMIT,
           key: run.key,
@@ -149,9 +149,7 @@ export class CsvExport implements ReactiveController {
             total = count ?? total;
             this.set({ done, total: bounded() });
           },
-        });
-        ({ rows, read } = found);
-        total = found.total ?? total;
+        }));
       }
       // A server that sent more than was asked for does not make the file longer than the bound.
       const cut = !run.loaded && read > EXPORT_LIMIT;

@@ -82,11 +82,15 @@ export function emptyTemplate(text: string): TemplateResult {
 export function loadingShapeTemplate(shape: unknown, label?: string): TemplateResult {
   return html`<div class="loading-shape">
     ${loadingTemplate(label)}
-    <div class="shape" inert aria-hidden="true" ${ref(unnameParts)}>${shape}</div>
+    <div class="shape" inert aria-hidden="true" ${ref((el) => unnameParts(el))}>${shape}</div>
   </div>`;
 }
 
-/** Removes the `part` names inside `shape` once its content is rendered (after this update's commit). */
+/**
+ * Removes the `part` names inside `shape` once its content is rendered (after this update's commit). A new callback
+ * each render, so Lit calls it after every render of the shape, not only the first: what a later render adds is
+ * unnamed too.
+ */
 function unnameParts(shape?: Element): void {
   if (shape) queueMicrotask(() => shape.querySelectorAll('[part]').forEach((el) => el.removeAttribute('part')));
 }

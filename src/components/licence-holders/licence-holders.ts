@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '../../localization.js';
-import { getLicenses, getUsers, type AssignmentChange } from '../../api/endpoints.js';
+import { getLicenses, type AssignmentChange } from '../../api/endpoints.js';
 import { formatNumber } from '../../core/format.js';
 import { csvFileName } from '../../core/csv.js';
 import { CsvExport, exportStyles, ownerSerial } from '../../core/csv-export.js';
@@ -18,7 +18,7 @@ import { TabKeys } from '../../core/tab-keys.js';
 import { tabStyles } from '../../core/tabs.styles.js';
 import { VirtualWindow } from '../../core/virtual-window.js';
 import { WriteAction, writeNoticeTemplate, type WriteJob } from '../../core/write-action.js';
-import { fold, toEntry, type UserEntry } from '../user-licence-filter/users.js';
+import { fold, getUserEntries, type UserEntry } from '../user-licence-filter/users.js';
 import { listFileWord, userCsvColumns } from '../user-licence-filter/users-csv.js';
 import { findLicence, hasFreeSeat, type HeldLicence } from './holders.js';
 import { saveAssignments } from '../../api/assignments.js';
@@ -189,11 +189,7 @@ export class SoLicenceHolders extends KitElement {
     return new PagedList<UserEntry>(this, {
       pageSize: PAGE_SIZE,
       key: (e) => e.row.PrimaryKey,
-      fetchPage: async (page, { config, signal, fresh }) => {
-        const columns = [this.column];
-        const answer = await getUsers(config, list, columns, page, { signal, fresh });
-        return { ...answer, value: answer.value.map((row) => toEntry(row, columns)) };
-      },
+      fetchPage: (page, { config, signal, fresh }) => getUserEntries(config, list, [this.column], page, { signal, fresh }),
     });
   }
 
@@ -412,11 +408,8 @@ export class SoLicenceHolders extends KitElement {
     return this.csv.run<UserEntry>({
       ...userCsvColumns(false),
       loaded: list.complete ? this.holders(tab) : undefined,
-      fetchPage: async (page, signal) => {
-        const search = query.trim().slice(0, SEARCH_MAX);
-        const answer = await getUsers(this.config, tab, [column], page, { signal, fresh: true, holders: column, search });
-        return { ...answer, value: answer.value.map((row) => toEntry(row, [column])) };
-      },
+      fetchPage: (page, signal) =>
+        getUserEntries(this.config, tab, [column], page, { signal, fresh: true, holders: column, search: query.trim().slice(0, SEARCH_MAX) }),
       key: (e) => e.row.PrimaryKey,
       filter: (rows) => holdersAmong(rows, column, query),
       fileName: async (signal) =>

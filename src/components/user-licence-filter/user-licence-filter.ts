@@ -31,9 +31,9 @@ import type { BulkRun } from './bulk.js';
 import {
   assignmentsOf,
   filterUsers,
+  getUserEntries,
   moduleIndex,
   prerequisiteOf,
-  toEntry,
   userLicences,
   type ModuleIndex,
   type OwnerAssignments,
@@ -358,9 +358,7 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
       fetchPage: async (page, { config, signal, fresh }) => {
         // Only what the view needs: the user columns, and the picked licence's column (the server narrows by it).
         const holders = this.licence?.column;
-        const columns = holders ? [holders] : [];
-        const answer = await getUsers(config, list, columns, page, { signal, fresh, holders, search: this.term, sort: this.sort });
-        return { ...answer, value: answer.value.map((row) => toEntry(row, columns)) };
+        return getUserEntries(config, list, holders ? [holders] : [], page, { signal, fresh, holders, search: this.term, sort: this.sort });
       },
     });
   }
@@ -644,10 +642,7 @@ export class SoUserLicenceFilter extends KitElement implements EditorHost {
       ...userCsvColumns(true),
       loaded: list.complete ? this.matching(tab) : undefined,
       total: list.total,
-      fetchPage: async (page, signal) => {
-        const answer = await getUsers(this.config, tab, columns, page, { signal, fresh: true, holders: column || undefined, search, sort });
-        return { ...answer, value: answer.value.map((row) => toEntry(row, columns)) };
-      },
+      fetchPage: (page, signal) => getUserEntries(this.config, tab, columns, page, { signal, fresh: true, holders: column || undefined, search, sort }),
       key: (e) => e.row.PrimaryKey,
       filter: (rows) => filterUsers(rows, column, query),
       fileName: async (signal) => csvFileName([listFileWord(tab), licence?.name ?? '', owner, await ownerSerial(this.config, owner, signal)]),

@@ -1,5 +1,6 @@
 /** What `<so-user-licence-filter>` computes from its data: the picker's licences, and users ready to filter. */
-import { licenceColumn } from '../../api/endpoints.js';
+import { getUsers, licenceColumn, type CallOptions, type Page, type UsersQuery } from '../../api/endpoints.js';
+import type { ResolvedConfig } from '../../api/config.js';
 import { holdsLicence, isTruthyCell, type ExtendedLicenseInfo, type LicenseOwner, type ModuleLicenseLink, type UserRow } from '../../api/schemas.js';
 
 /** A user licence the picker offers (E1: `UserLicense`, not hidden). */
@@ -79,6 +80,21 @@ export function toEntry(row: UserRow, columns: readonly string[]): UserEntry {
     text: fold([row.fullName, row.assocName, row.usergroup, row.role, row.userplan].join('\u0000')),
     active: isTruthyCell(row.isActive),
   };
+}
+
+/**
+ * One page of a user list (E8) as entries: the user columns and the licence `columns`, each row made ready to filter
+ * (what the lists, their CSV export and the holders read).
+ */
+export async function getUserEntries(
+  config: ResolvedConfig,
+  list: 'internal' | 'other',
+  columns: readonly string[],
+  page: Page,
+  o: CallOptions & UsersQuery,
+) {
+  const answer = await getUsers(config, list, columns, page, o);
+  return { ...answer, value: answer.value.map((row) => toEntry(row, columns)) };
 }
 
 /** The users who hold `column` (all when empty) and whose name, user id, group, role or plan contains `query`. */
